@@ -1,0 +1,112 @@
+using Amazon.CDK.AWS.ApplicationAutoScaling;
+using Amazon.CDK.AWS.Lambda;
+using ColdStart.Constructs.Internal;
+using Constructs;
+
+namespace ColdStart.Constructs;
+
+/// <summary>
+/// A Python Lambda function whose cold starts log CPython's import profile (<c>-X importtime</c>): it adds the
+/// stack's <see cref="ImportTimeWrapperLayer"/> and sets <c>AWS_LAMBDA_EXEC_WRAPPER=/opt/importtime_wrapper</c>.
+/// With profiling off (per stage, through the context key <c>coldstart:profiling</c>) it is exactly a plain
+/// <see cref="Amazon.CDK.AWS.Lambda.Function"/>. Optionally pre-warmed with provisioned concurrency and autoscaling.
+/// </summary>
+public class ImportTimeProfiledFunction : Construct
+{
+    /// <summary>The default alias that carries provisioned concurrency.</summary>
+    public const string DefaultAliasName = "live";
+
+    /// <summary>The default target of the provisioned-concurrency utilisation policy.</summary>
+    public const double DefaultTargetUtilization = 0.7;
+
+    /// <summary>Creates the function (and, when profiling is on, attaches the wrapper layer).</summary>
+    /// <param name="scope">The parent construct.</param>
+    /// <param name="id">The construct id; the function is its child <c>Function</c>.</param>
+    /// <param name="props">Every <see cref="FunctionProps"/> option plus profiling and pre-warming.</param>
+    public ImportTimeProfiledFunction(Construct scope, string id, ImportTimeProfiledFunctionProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var path = Node.Path;
+        var runtime = props.Runtime ?? PythonRuntimes.Python313;
+        var runtimeInfo = FunctionValidation.Runtime(path, "Runtime", runtime, props.Code);
+        FunctionValidation.Handler(path, props.Handler);
+        FunctionValidation.Environment(path, props.Environment);
+        if (props.PreWarming is not null)
+        {
+            FunctionValidation.PreWarming(path, props.PreWarming);
+        }
+
+        ProfilingEnabled = ProfilingToggle.IsEnabled(this, props.ImportTimeProfiling?.Enabled);
+        var functionProps = FunctionPropsCopy.Of(props);
+        functionProps.Runtime = runtime;
+        if (ProfilingEnabled)
+        {
+            XOptions = FunctionValidation.XOptions(path, props.ImportTimeProfiling, runtimeInfo.Minor!.Value);
+            var layer = ImportTimeWrapperLayer.Of(this, XOptions);
+            Layer = layer.Layer;
+            functionProps.Layers = [.. props.Layers ?? [], layer.Layer];
+            var environment = new Dictionary<string, string>(props.Environment ?? new Dictionary<string, string>());
+            environment.TryGetValue(ImportTimeWrapperLayer.ExecWrapperVariable, out var existingWrapper);
+            foreach (var (name, value) in WrapperEnvironment.For(this, existingWrapper))
+            {
+                environment[name] = value;
+            }
+            functionProps.Environment = environment;
+            ProfilingAnnotations.WarnIfProduction(this, ProfilingToggle.IsProduction(this, props.ImportTimeProfiling?.Production));
+        }
+        ProfilingAnnotations.WarnIfDeprecated(this, runtimeInfo);
+
+        Function = new Function(this, "Function", functionProps);
+        ProfilingMarker.Mark(Function);
+
+        if (props.PreWarming is not null)
+        {
+            AddPreWarming(props.PreWarming);
+        }
+    }
+
+    /// <summary>The Lambda function.</summary>
+    public Function Function { get; }
+
+    /// <summary>Whether the wrapper layer and variable were added (the prop, else context, else <c>true</c>).</summary>
+    public bool ProfilingEnabled { get; }
+
+    /// <summary>The <c>-X</c> values the wrapper passes (empty when profiling is off).</summary>
+    public IReadOnlyList<string> XOptions { get; } = [];
+
+    /// <summary>The wrapper layer, shared by the stack's profiled functions; null when profiling is off.</summary>
+    public ILayerVersion? Layer { get; }
+
+    /// <summary>The published version behind <see cref="Alias"/>; null until pre-warming is added.</summary>
+    public IVersion? Version { get; private set; }
+
+    /// <summary>The alias with provisioned concurrency; null until pre-warming is added.</summary>
+    public Alias? Alias { get; private set; }
+
+    /// <summary>The Application Auto Scaling target of the alias; null unless pre-warming has autoscaling.</summary>
+    public ScalableTarget? ScalableTarget { get; private set; }
+
+    /// <summary>
+    /// Adds provisioned concurrency on an alias of the current version, with optional autoscaling. Can be called
+    /// once (or given as <see cref="ImportTimeProfiledFunctionProps.PreWarming"/>). Any change to code, layers or
+    /// variables publishes a new version, and provisioned concurrency is allocated again for it on deploy.
+    /// </summary>
+    /// <param name="options">Provisioned concurrency, alias name and autoscaling.</param>
+    /// <returns>The alias that carries the provisioned concurrency.</returns>
+    public Alias AddPreWarming(PreWarmingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (Alias is not null)
+        {
+            throw new ColdStartConfigurationException(Node.Path, "PreWarming", Alias.AliasName,
+                "is already configured for this function (an alias with provisioned concurrency exists); add it once.");
+        }
+        FunctionValidation.PreWarming(Node.Path, options);
+        var setup = PreWarmingSetup.Apply(this, Function, options);
+        Version = setup.Version;
+        Alias = setup.Alias;
+        ScalableTarget = setup.ScalableTarget;
+        return setup.Alias;
+    }
+}

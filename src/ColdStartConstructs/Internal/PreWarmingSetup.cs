@@ -1,0 +1,57 @@
+using Amazon.CDK.AWS.ApplicationAutoScaling;
+using Amazon.CDK.AWS.Lambda;
+using Constructs;
+
+namespace ColdStart.Constructs.Internal;
+
+/// <summary>
+/// Provisioned concurrency on an alias of the current version, and its Application Auto Scaling target
+/// (namespace <c>lambda</c>, dimension <c>lambda:function:ProvisionedConcurrency</c>, resource
+/// <c>function:&lt;name&gt;:&lt;alias&gt;</c>). The target is built here rather than through
+/// <c>Alias.AddAutoScaling</c> so that users get the <see cref="ScalableTarget"/> itself.
+/// </summary>
+internal sealed record PreWarmingSetup(IVersion Version, Alias Alias, ScalableTarget? ScalableTarget)
+{
+    public static PreWarmingSetup Apply(Construct owner, Function function, PreWarmingOptions options)
+    {
+        var version = function.CurrentVersion;
+        var alias = new Alias(owner, "Alias", new AliasProps
+        {
+            AliasName = options.AliasName ?? ImportTimeProfiledFunction.DefaultAliasName,
+            Version = version,
+            ProvisionedConcurrentExecutions = options.ProvisionedConcurrency,
+        });
+
+        var autoscaling = options.MinCapacity is not null || options.MaxCapacity is not null || options.Schedules is { Length: > 0 };
+        if (!autoscaling)
+        {
+            return new PreWarmingSetup(version, alias, null);
+        }
+
+        var target = new ScalableTarget(owner, "ScalableTarget", new ScalableTargetProps
+        {
+            ServiceNamespace = ServiceNamespace.LAMBDA,
+            ScalableDimension = "lambda:function:ProvisionedConcurrency",
+            ResourceId = $"function:{function.FunctionName}:{alias.AliasName}",
+            MinCapacity = options.MinCapacity ?? options.ProvisionedConcurrency,
+            MaxCapacity = options.MaxCapacity!.Value,
+        });
+        // The alias (and its provisioned concurrency) must exist before it can be registered as a target.
+        target.Node.AddDependency(alias);
+        target.ScaleToTrackMetric("Utilization", new BasicTargetTrackingScalingPolicyProps
+        {
+            TargetValue = options.TargetUtilization ?? ImportTimeProfiledFunction.DefaultTargetUtilization,
+            PredefinedMetric = PredefinedMetric.LAMBDA_PROVISIONED_CONCURRENCY_UTILIZATION,
+        });
+        foreach (var schedule in options.Schedules ?? [])
+        {
+            target.ScaleOnSchedule(schedule.Name, new ScalingSchedule
+            {
+                Schedule = schedule.Schedule,
+                MinCapacity = schedule.MinCapacity,
+                MaxCapacity = schedule.MaxCapacity,
+            });
+        }
+        return new PreWarmingSetup(version, alias, target);
+    }
+}
