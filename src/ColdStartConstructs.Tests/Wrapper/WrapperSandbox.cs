@@ -1,0 +1,139 @@
+using System.Runtime.Versioning;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ColdStart.Constructs.Internal;
+using ICSharpCode.SharpZipLib.Zip;
+
+namespace ColdStart.Constructs.Tests.Wrapper;
+
+// Runs POSIX shells and interpreters: Linux and macOS only.
+[UnsupportedOSPlatform("windows")]
+/// <summary>
+/// A temp folder holding the wrapper as the layer delivers it (taken out of the layer zip), a probe program
+/// that reports its argv and flags as JSON, and a fake next wrapper for chaining.
+/// </summary>
+internal sealed class WrapperSandbox : IDisposable
+{
+    public const string ProbeModule = "coldstart_probe";
+
+    // Imports json and decimal so the profile has rows to find; exits with PROBE_EXIT_CODE.
+    private const string ProbeSource = """
+        import json
+        import decimal
+        import os
+        import sys
+        import tracemalloc
+
+        print(json.dumps({
+            "argv": sys.argv[1:],
+            "dev_mode": bool(sys.flags.dev_mode),
+            "tracemalloc": tracemalloc.get_traceback_limit() if tracemalloc.is_tracing() else 0,
+            "chain_variable": os.environ.get("COLDSTART_CHAINED_WRAPPER"),
+        }))
+        sys.exit(int(os.environ.get("PROBE_EXIT_CODE", "0")))
+        """;
+
+    // Records its argv one per line, then runs the rest, as OpenTelemetry's /opt/otel-instrument does.
+    private const string NextWrapperSource = """
+        #!/bin/sh
+        printf '%s\n' "$@" > "$CHAIN_RECORD"
+        exec "$@"
+        """;
+
+    public WrapperSandbox(IReadOnlyList<string> xOptions)
+    {
+        Folder = Directory.CreateTempSubdirectory("coldstart-wrapper-test-").FullName;
+        Wrapper = Path.Combine(Folder, WrapperScript.FileName);
+
+        using (var zip = new ZipFile(new MemoryStream(WrapperLayerZip.Build(WrapperScript.Render(xOptions)))))
+        {
+            var entry = zip.GetEntry(WrapperScript.FileName) ?? throw new InvalidOperationException("the layer zip has no wrapper");
+            using var input = zip.GetInputStream(entry);
+            using var output = File.Create(Wrapper);
+            input.CopyTo(output);
+        }
+        File.SetUnixFileMode(Wrapper, (UnixFileMode)Convert.ToInt32("755", 8));
+
+        ProbeScript = Path.Combine(Folder, ProbeModule + ".py");
+        File.WriteAllText(ProbeScript, ProbeSource.Replace("\r", ""));
+        NextWrapper = Path.Combine(Folder, "next_wrapper");
+        File.WriteAllText(NextWrapper, NextWrapperSource.Replace("\r", "") + "\n");
+        File.SetUnixFileMode(NextWrapper, (UnixFileMode)Convert.ToInt32("755", 8));
+        ChainRecord = Path.Combine(Folder, "chain_record.txt");
+    }
+
+    public string Folder { get; }
+
+    public string Wrapper { get; }
+
+    public string ProbeScript { get; }
+
+    public string NextWrapper { get; }
+
+    public string ChainRecord { get; }
+
+    /// <summary>The interpreter arguments (after argv[0]) for one of the three shapes Lambda launchers use.</summary>
+    public IReadOnlyList<string> ShapeArguments(ArgvShape shape) => shape switch
+    {
+        ArgvShape.Script => [ProbeScript],
+        ArgvShape.Unbuffered => ["-u", ProbeScript],
+        ArgvShape.Module => ["-m", ProbeModule],
+        _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, null),
+    };
+
+    /// <summary>Starts the wrapper through <paramref name="launcher"/> as <c>wrapper python args…</c>.</summary>
+    public ProcessResult Run(
+        Launcher launcher,
+        string python,
+        IEnumerable<string> interpreterArguments,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var argv = new List<string> { python };
+        argv.AddRange(interpreterArguments);
+        return launcher.Shell is null
+            ? ProcessRun.Start(Wrapper, argv, Folder, environment)
+            : ProcessRun.Start(launcher.Shell, [Wrapper, .. argv], Folder, environment);
+    }
+
+    public static Probe ReadProbe(ProcessResult result) =>
+        JsonSerializer.Deserialize<Probe>(result.Stdout)
+        ?? throw new InvalidOperationException($"no probe output in: {result.Stdout}");
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
+
+public enum ArgvShape
+{
+    Script,
+    Unbuffered,
+    Module,
+}
+
+[UnsupportedOSPlatform("windows")]
+/// <summary>How the wrapper is started: executed directly (its shebang, as Lambda does) or by a named shell.</summary>
+public sealed record Launcher(string Name, string? Shell)
+{
+    public static readonly Launcher Direct = new("exec (shebang)", null);
+
+    /// <summary>Direct, /bin/sh, and dash and bash when installed.</summary>
+    public static IReadOnlyList<Launcher> Available()
+    {
+        var launchers = new List<Launcher> { Direct, new("/bin/sh", "/bin/sh") };
+        foreach (var shell in new[] { "dash", "bash" })
+        {
+            if (Executables.OnPath(shell) is { } path)
+            {
+                launchers.Add(new Launcher(shell, path));
+            }
+        }
+        return launchers;
+    }
+
+    public override string ToString() => Name;
+}
+
+internal sealed record Probe(
+    [property: JsonPropertyName("argv")] string[] Argv,
+    [property: JsonPropertyName("dev_mode")] bool DevMode,
+    [property: JsonPropertyName("tracemalloc")] int Tracemalloc,
+    [property: JsonPropertyName("chain_variable")] string? ChainVariable);
