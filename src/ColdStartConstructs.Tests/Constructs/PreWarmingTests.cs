@@ -87,6 +87,17 @@ public class PreWarmingTests
         {
             ["DependsOn"] = Match.ArrayWith(new object[] { Match.StringLikeRegexp("ApiAlias") }),
         });
+        template.HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", new Dictionary<string, object>
+        {
+            ["RoleARN"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Fn::Join"] = Match.ArrayWith(new object[]
+                {
+                    Match.ArrayWith(new object[] { Match.StringLikeRegexp("AWSServiceRoleForApplicationAutoScaling_LambdaConcurrency") }),
+                }),
+            }),
+        });
+        template.ResourceCountIs("AWS::IAM::Role", 1);
         Assert.NotNull(fn.ScalableTarget);
     }
 

@@ -1,4 +1,6 @@
+using Amazon.CDK;
 using Amazon.CDK.AWS.ApplicationAutoScaling;
+using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Constructs;
 
@@ -35,6 +37,14 @@ internal sealed record PreWarmingSetup(IVersion Version, Alias Alias, ScalableTa
             ResourceId = $"function:{function.FunctionName}:{alias.AliasName}",
             MinCapacity = options.MinCapacity ?? options.ProvisionedConcurrency,
             MaxCapacity = options.MaxCapacity!.Value,
+            // Application Auto Scaling acts through its service-linked role; a role of our own would be unused.
+            Role = Role.FromRoleArn(owner, "ScalingRole", Stack.Of(owner).FormatArn(new ArnComponents
+            {
+                Service = "iam",
+                Region = "",
+                Resource = "role/aws-service-role/lambda.application-autoscaling.amazonaws.com",
+                ResourceName = "AWSServiceRoleForApplicationAutoScaling_LambdaConcurrency",
+            })),
         });
         // The alias (and its provisioned concurrency) must exist before it can be registered as a target.
         target.Node.AddDependency(alias);
