@@ -12,7 +12,7 @@ public sealed class WrapperLayerZipTests(ITestOutputHelper output)
 {
     // Changes when a byte of the default layer zip changes (script text, timestamp, attributes, library
     // behaviour). A change is fine when intended: it gives every user a new layer version, so say so in the commit.
-    private const string DefaultZipSha256 = "abaf7c4c112522d683122e6ed2f237877ad599bf07942284db606054f4c586";
+    private const string DefaultZipSha256 = "abaf7c4c112522d683122e6ed2f237877ad599bf07942284db606054f4c58606";
 
     private static readonly string DefaultScript = WrapperScript.Render(["importtime"]);
 

@@ -167,7 +167,7 @@ public sealed partial class WrapperRunTests(ITestOutputHelper output)
         {
             var result = launcher.Shell is null
                 ? ProcessRun.Start(sandbox.Wrapper, [])
-                : ProcessRun.Start(launcher.Shell, [sandbox.Wrapper]);
+                : ProcessRun.Start(launcher.Shell, [.. launcher.ShellOptions, sandbox.Wrapper]);
 
             Assert.Equal(WrapperScript.UsageExitCode, result.ExitCode);
             Assert.Equal("", result.Stdout);

@@ -92,7 +92,7 @@ internal sealed class WrapperSandbox : IDisposable
         argv.AddRange(interpreterArguments);
         return launcher.Shell is null
             ? ProcessRun.Start(Wrapper, argv, Folder, environment)
-            : ProcessRun.Start(launcher.Shell, [Wrapper, .. argv], Folder, environment);
+            : ProcessRun.Start(launcher.Shell, [.. launcher.ShellOptions, Wrapper, .. argv], Folder, environment);
     }
 
     public static Probe ReadProbe(ProcessResult result) =>
@@ -111,20 +111,24 @@ public enum ArgvShape
 
 [UnsupportedOSPlatform("windows")]
 /// <summary>How the wrapper is started: executed directly (its shebang, as Lambda does) or by a named shell.</summary>
-public sealed record Launcher(string Name, string? Shell)
+public sealed record Launcher(string Name, string? Shell, params string[] ShellOptions)
 {
-    public static readonly Launcher Direct = new("exec (shebang)", null);
+    public static readonly Launcher Direct = new("exec via #!/bin/sh", null);
 
-    /// <summary>Direct, /bin/sh, and dash and bash when installed.</summary>
+    /// <summary>
+    /// Direct (the kernel runs the shebang's /bin/sh, as Lambda does), and when installed dash (Debian's /bin/sh)
+    /// and bash in POSIX mode (Amazon Linux 2023's /bin/sh).
+    /// </summary>
     public static IReadOnlyList<Launcher> Available()
     {
-        var launchers = new List<Launcher> { Direct, new("/bin/sh", "/bin/sh") };
-        foreach (var shell in new[] { "dash", "bash" })
+        var launchers = new List<Launcher> { Direct };
+        if (Executables.OnPath("dash") is { } dash)
         {
-            if (Executables.OnPath(shell) is { } path)
-            {
-                launchers.Add(new Launcher(shell, path));
-            }
+            launchers.Add(new Launcher("dash", dash));
+        }
+        if (Executables.OnPath("bash") is { } bash)
+        {
+            launchers.Add(new Launcher("bash --posix", bash, "--posix"));
         }
         return launchers;
     }
