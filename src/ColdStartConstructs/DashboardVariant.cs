@@ -1,0 +1,48 @@
+using Amazon.CDK.AWS.Lambda;
+
+namespace ColdStart.Constructs;
+
+/// <summary>One column of a <see cref="ColdStartDashboard"/>: a function (optionally an alias of it) and its log group.</summary>
+public class DashboardVariant
+{
+    /// <summary>
+    /// The column's title and the name in its widgets: 1-32 letters, digits, <c>-</c> or <c>_</c>, starting with a
+    /// letter, unique (ignoring case) in the dashboard. Required.
+    /// </summary>
+    public string Label { get; set; } = "";
+
+    /// <summary>The function whose metrics and logs the column shows. Required.</summary>
+    public IFunction Function { get; set; } = null!;
+
+    /// <summary>
+    /// The alias that carries provisioned concurrency (its metrics have the dimension <c>Resource = &lt;function&gt;:&lt;alias&gt;</c>).
+    /// Default: none (the provisioned-concurrency row shows that the variant has none).
+    /// </summary>
+    public string? AliasName { get; set; }
+
+    /// <summary>
+    /// Provisioned environments kept on <see cref="AliasName"/>, for the cost estimate (with autoscaling, the minimum).
+    /// Default: 0 (on-demand prices only).
+    /// </summary>
+    public double? ProvisionedConcurrency { get; set; }
+
+    /// <summary>
+    /// The log group the function writes to. Default: <c>/aws/lambda/&lt;function name&gt;</c>, Lambda's own group.
+    /// </summary>
+    public string? LogGroupName { get; set; }
+
+    /// <summary>
+    /// Memory in MB, for the cost estimate. Default: the function's <c>MemorySize</c> when it is a <see cref="Function"/>
+    /// of this app, else 128 (Lambda's default).
+    /// </summary>
+    public double? MemorySize { get; set; }
+
+    /// <summary>
+    /// Architecture, for the cost estimate (arm64 GB-seconds cost <see cref="LambdaPricing.Arm64Factor"/> as much).
+    /// Default: the function's architecture.
+    /// </summary>
+    public Architecture? Architecture { get; set; }
+
+    /// <summary>One line shown under the column's title (markdown). Default: none.</summary>
+    public string? Description { get; set; }
+}
