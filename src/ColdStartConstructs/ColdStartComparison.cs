@@ -89,7 +89,8 @@ public class ColdStartComparison : Construct
                 LogGroupName = logGroup.LogGroupName,
                 MemorySize = shared.MemorySize,
                 Architecture = shared.Architecture,
-                Description = $"{StrategyText(variant.Strategy)} · handler `{functionProps.Handler}`",
+                Description = $"{StrategyText(variant.Strategy)} · handler `{functionProps.Handler}`" +
+                    (variant.Strategy == ColdStartStrategy.SnapStart ? " · snapshot cache and restore charges are not in the estimate" : ""),
             });
             AddOutputs(function, variant.Name, alias, logGroup);
         }
@@ -107,6 +108,7 @@ public class ColdStartComparison : Construct
             {
                 DashboardName = props.DashboardName,
                 Pricing = props.Pricing,
+                QueryFolder = $"ColdStart/{Stack.Of(this).StackName}/{id}",
                 Variants = [.. columns],
             });
         }

@@ -41,7 +41,8 @@ internal static class DashboardBody
         IDictionary<string, object> d when d.TryGetValue("Fn::Join", out var join) => Join((object[])join),
         IDictionary<string, object> d when d.TryGetValue("Ref", out var reference) => Ref((string)reference),
         IDictionary<string, object> d when d.TryGetValue("Fn::GetAtt", out var getAtt) => $"${{GetAtt:{string.Join(".", (object[])getAtt)}}}",
-        _ => throw new InvalidOperationException($"unexpected token in DashboardBody: {value}"),
+        IDictionary<string, object> d => throw new InvalidOperationException($"unexpected token in DashboardBody: {string.Join(", ", d.Keys)}"),
+        _ => throw new InvalidOperationException($"unexpected value in DashboardBody: {value}"),
     };
 
     private static string Join(object[] join) =>
