@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
@@ -19,7 +20,13 @@ public class ColdStartComparison : Construct
     /// <summary>Most variants in one comparison (one dashboard column each).</summary>
     public const int MaxVariants = DashboardLayout.MaxVariants;
 
-    /// <summary>Variable set on every variant when <see cref="ColdStartComparisonProps.RunId"/> is given.</summary>
+    /// <summary>
+    /// Context key read when <see cref="ColdStartComparisonProps.RunId"/> is not set: <c>cdk deploy -c coldstart:run=2</c>
+    /// publishes new versions of every variant, so each one cold-starts again.
+    /// </summary>
+    public const string RunContextKey = "coldstart:run";
+
+    /// <summary>Variable set on every variant when a run id is given (prop or <see cref="RunContextKey"/>).</summary>
     public const string RunIdVariable = "COLDSTART_RUN_ID";
 
     /// <summary>Retention of each variant's log group unless <see cref="ColdStartComparisonProps.LogRetention"/> says otherwise.</summary>
@@ -43,7 +50,7 @@ public class ColdStartComparison : Construct
         var shared = props.Function;
         var logGroups = new Construct(this, "LogGroups");
         var environment = new Dictionary<string, string>(shared.Environment ?? new Dictionary<string, string>());
-        if (props.RunId is { } runId)
+        if ((props.RunId ?? RunIdFromContext()) is { } runId)
         {
             environment[RunIdVariable] = runId;
         }
@@ -122,6 +129,13 @@ public class ColdStartComparison : Construct
 
     /// <summary>The <c>coldstart compare</c> command line for logs exported to <c>&lt;variant&gt;.json</c>.</summary>
     public string CompareCommand { get; }
+
+    private string? RunIdFromContext() => Node.TryGetContext(RunContextKey) switch
+    {
+        null => null,
+        string s => s,
+        var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+    };
 
     private static string StrategyText(ColdStartStrategy strategy) => strategy switch
     {

@@ -19,9 +19,9 @@ public class ColdStartComparisonProps
     public ComparisonVariant[] Variants { get; set; } = [];
 
     /// <summary>
-    /// A label of the current comparison run, set as <c>COLDSTART_RUN_ID</c> on every variant. Changing it (for example
-    /// <c>cdk deploy -c run=2</c> read into this prop) publishes new versions, so every variant cold-starts again.
-    /// Default: no such variable.
+    /// A label of the current comparison run, set as <c>COLDSTART_RUN_ID</c> on every variant. Changing it publishes new
+    /// versions, so every variant cold-starts again. Default: the context key <c>coldstart:run</c>
+    /// (<c>cdk deploy -c coldstart:run=2</c>) when set, else no such variable.
     /// </summary>
     public string? RunId { get; set; }
 

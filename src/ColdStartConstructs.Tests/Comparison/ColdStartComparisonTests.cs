@@ -202,6 +202,17 @@ public class ColdStartComparisonTests
     }
 
     [Fact]
+    public void The_run_id_can_come_from_context()
+    {
+        var (stack, _) = ComparisonStacks.Build(ComparisonStacks.ThreeVariants(), new Dictionary<string, object> { [ColdStartComparison.RunContextKey] = 7 });
+
+        Template.FromStack(stack).AllResourcesProperties("AWS::Lambda::Function", new Dictionary<string, object>
+        {
+            ["Environment"] = new Dictionary<string, object> { ["Variables"] = Match.ObjectLike(new Dictionary<string, object> { [ColdStartComparison.RunIdVariable] = "7" }) },
+        });
+    }
+
+    [Fact]
     public void The_dashboard_can_be_left_out()
     {
         var (stack, comparison) = ComparisonStacks.Build(ComparisonStacks.ThreeVariants(p => p.Dashboard = false));
