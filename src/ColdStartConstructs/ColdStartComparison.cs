@@ -47,9 +47,8 @@ public class ColdStartComparison : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         ComparisonValidation.Validate(Node.Path, props);
-        var shared = props.Function;
         var logGroups = new Construct(this, "LogGroups");
-        var environment = new Dictionary<string, string>(shared.Environment ?? new Dictionary<string, string>());
+        var environment = new Dictionary<string, string>(props.Function.Environment ?? new Dictionary<string, string>());
         if ((props.RunId ?? RunIdFromContext()) is { } runId)
         {
             environment[RunIdVariable] = runId;
@@ -59,47 +58,9 @@ public class ColdStartComparison : Construct
         var columns = new List<DashboardVariant>();
         foreach (var variant in props.Variants)
         {
-            var logGroup = new LogGroup(logGroups, variant.Name, new LogGroupProps
-            {
-                Retention = props.LogRetention ?? DefaultLogRetention,
-                RemovalPolicy = RemovalPolicy.DESTROY,
-            });
-            var functionProps = VariantFunctionProps.CopyOf(shared);
-            functionProps.Handler = variant.Handler ?? shared.Handler;
-            functionProps.Environment = environment;
-            functionProps.LogGroup = logGroup;
-            functionProps.Description = $"{shared.Description ?? "ColdStart comparison"} [{variant.Name}: {StrategyText(variant.Strategy)}]";
-            var preWarming = variant.Strategy == ColdStartStrategy.PreWarmed ? variant.PreWarming ?? DefaultPreWarming : null;
-            functionProps.PreWarming = preWarming;
-
-            var function = new ImportTimeProfiledFunction(this, variant.Name, functionProps);
-            if (variant.Strategy == ColdStartStrategy.SnapStart)
-            {
-                // SnapStartConf refuses Python runtimes in aws-cdk-lib 2.160; the CloudFormation property does not.
-                ((CfnFunction)function.Function.Node.DefaultChild!).SnapStart = new CfnFunction.SnapStartProperty { ApplyOn = "PublishedVersions" };
-            }
-            // Every variant is invoked through an alias of a published version: SnapStart applies only to published
-            // versions, and a new version per deploy gives every variant fresh cold starts alike.
-            var alias = function.Alias ?? new Alias(function, "Alias", new AliasProps
-            {
-                AliasName = ImportTimeProfiledFunction.DefaultAliasName,
-                Version = function.Function.CurrentVersion,
-            });
-            deployed.Add(new DeployedVariant(variant.Name, variant.Strategy, function, alias, logGroup));
-            columns.Add(new DashboardVariant
-            {
-                Label = variant.Name,
-                Function = function.Function,
-                AliasName = alias.AliasName,
-                // With autoscaling the allocation moves between min and max; the minimum is what is always paid for.
-                ProvisionedConcurrency = preWarming is null ? 0 : preWarming.MinCapacity ?? preWarming.ProvisionedConcurrency,
-                LogGroupName = logGroup.LogGroupName,
-                MemorySize = shared.MemorySize,
-                Architecture = shared.Architecture,
-                Description = $"{StrategyText(variant.Strategy)} · handler `{functionProps.Handler}`" +
-                    (variant.Strategy == ColdStartStrategy.SnapStart ? " · snapshot cache and restore charges are not in the estimate" : ""),
-            });
-            AddOutputs(function, variant.Name, alias, logGroup);
+            var (deployedVariant, column) = Deploy(variant, props, environment, logGroups);
+            deployed.Add(deployedVariant);
+            columns.Add(column);
         }
         Variants = deployed;
         CompareCommand = "coldstart compare " + string.Join(" ", deployed.Select(v => $"{v.Name}={v.Name}.json"));
@@ -129,6 +90,54 @@ public class ColdStartComparison : Construct
 
     /// <summary>The <c>coldstart compare</c> command line for logs exported to <c>&lt;variant&gt;.json</c>.</summary>
     public string CompareCommand { get; }
+
+    private (DeployedVariant Variant, DashboardVariant Column) Deploy(
+        ComparisonVariant variant, ColdStartComparisonProps props, Dictionary<string, string> environment, Construct logGroups)
+    {
+        var shared = props.Function;
+        var logGroup = new LogGroup(logGroups, variant.Name, new LogGroupProps
+        {
+            Retention = props.LogRetention ?? DefaultLogRetention,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        var functionProps = VariantFunctionProps.CopyOf(shared);
+        functionProps.Handler = variant.Handler ?? shared.Handler;
+        functionProps.Environment = environment;
+        functionProps.LogGroup = logGroup;
+        functionProps.Description = $"{shared.Description ?? "ColdStart comparison"} [{variant.Name}: {StrategyText(variant.Strategy)}]";
+        var preWarming = variant.Strategy == ColdStartStrategy.PreWarmed ? variant.PreWarming ?? DefaultPreWarming : null;
+        functionProps.PreWarming = preWarming;
+
+        var function = new ImportTimeProfiledFunction(this, variant.Name, functionProps);
+        if (variant.Strategy == ColdStartStrategy.SnapStart)
+        {
+            // SnapStartConf refuses Python runtimes in aws-cdk-lib 2.160; the CloudFormation property does not.
+            ((CfnFunction)function.Function.Node.DefaultChild!).SnapStart = new CfnFunction.SnapStartProperty { ApplyOn = "PublishedVersions" };
+        }
+        // Every variant is invoked through an alias of a published version: SnapStart applies only to published
+        // versions, and a new version per deploy gives every variant fresh cold starts alike.
+        var alias = function.Alias ?? new Alias(function, "Alias", new AliasProps
+        {
+            AliasName = ImportTimeProfiledFunction.DefaultAliasName,
+            Version = function.Function.CurrentVersion,
+        });
+        AddOutputs(function, variant.Name, alias, logGroup);
+
+        var column = new DashboardVariant
+        {
+            Label = variant.Name,
+            Function = function.Function,
+            AliasName = alias.AliasName,
+            // With autoscaling the allocation moves between min and max; the minimum is what is always paid for.
+            ProvisionedConcurrency = preWarming is null ? 0 : preWarming.MinCapacity ?? preWarming.ProvisionedConcurrency,
+            LogGroupName = logGroup.LogGroupName,
+            MemorySize = shared.MemorySize,
+            Architecture = shared.Architecture,
+            Description = $"{StrategyText(variant.Strategy)} · handler `{functionProps.Handler}`" +
+                (variant.Strategy == ColdStartStrategy.SnapStart ? " · snapshot cache and restore charges are not in the estimate" : ""),
+        };
+        return (new DeployedVariant(variant.Name, variant.Strategy, function, alias, logGroup), column);
+    }
 
     private string? RunIdFromContext() => Node.TryGetContext(RunContextKey) switch
     {
