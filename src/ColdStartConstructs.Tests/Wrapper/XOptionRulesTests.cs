@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
-using Xunit;
 using ColdStart.Constructs.Internal;
+using Xunit;
 using Xunit.Abstractions;
 
 namespace ColdStart.Constructs.Tests.Wrapper;
