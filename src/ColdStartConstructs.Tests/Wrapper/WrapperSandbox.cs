@@ -41,11 +41,17 @@ internal sealed class WrapperSandbox : IDisposable
         """;
 
     public WrapperSandbox(IReadOnlyList<string> xOptions)
+        : this(WrapperLayerZip.Build(WrapperScript.Render(xOptions)))
+    {
+    }
+
+    /// <summary>Takes the wrapper out of a layer zip, e.g. the asset a synthesised stack references.</summary>
+    public WrapperSandbox(byte[] layerZip)
     {
         Folder = Directory.CreateTempSubdirectory("coldstart-wrapper-test-").FullName;
         Wrapper = Path.Combine(Folder, WrapperScript.FileName);
 
-        using (var zip = new ZipFile(new MemoryStream(WrapperLayerZip.Build(WrapperScript.Render(xOptions)))))
+        using (var zip = new ZipFile(new MemoryStream(layerZip)))
         {
             var entry = zip.GetEntry(WrapperScript.FileName) ?? throw new InvalidOperationException("the layer zip has no wrapper");
             using var input = zip.GetInputStream(entry);
