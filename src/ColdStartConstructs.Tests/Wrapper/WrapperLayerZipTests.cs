@@ -1,9 +1,9 @@
 using System.Runtime.Versioning;
-using Xunit;
 using System.Security.Cryptography;
 using System.Text;
 using ColdStart.Constructs.Internal;
 using ICSharpCode.SharpZipLib.Zip;
+using Xunit;
 using Xunit.Abstractions;
 
 namespace ColdStart.Constructs.Tests.Wrapper;
