@@ -84,6 +84,14 @@ public sealed class WrapperLayerZipTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_synthesised_stack_uploads_exactly_these_bytes()
+    {
+        var asset = Support.SynthesizedLayer.Zip(["importtime"]);
+
+        Assert.Equal(DefaultZipSha256, Convert.ToHexStringLower(SHA256.HashData(asset)));
+    }
+
+    [Fact]
     public void Cache_file_is_content_addressed_and_reused()
     {
         var bytes = WrapperLayerZip.Build(DefaultScript);

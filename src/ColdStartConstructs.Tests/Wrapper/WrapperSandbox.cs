@@ -40,8 +40,9 @@ internal sealed class WrapperSandbox : IDisposable
         exec "$@"
         """;
 
+    /// <summary>Takes the wrapper out of the layer zip that a synthesised stack with these options uploads.</summary>
     public WrapperSandbox(IReadOnlyList<string> xOptions)
-        : this(WrapperLayerZip.Build(WrapperScript.Render(xOptions)))
+        : this(Support.SynthesizedLayer.Zip(xOptions))
     {
     }
 
