@@ -27,6 +27,8 @@ internal static class HtmlReportRenderer
         .icicle { display: block; margin-top: 4px; }
         .icicle text { font: 11px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: #13202e; pointer-events: none; }
         .icicle .node:hover rect { stroke: #13202e; stroke-width: 1.5; }
+        .icicle line.axis { stroke: #9aa5b1; stroke-width: 1; }
+        .icicle text.axis { fill: var(--muted); font-size: 10px; }
         .legend { display: flex; gap: 18px; flex-wrap: wrap; color: var(--muted); font-size: 12px; margin: 6px 0 0; }
         .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -2px; margin-right: 5px; }
         .swatch.lazy { background: repeating-linear-gradient(45deg, #999 0 3px, #ddd 3px 6px); }
@@ -63,7 +65,7 @@ internal static class HtmlReportRenderer
             report.LazyImports.Count == 0 ? "none in the handler" : $"largest: {report.LazyImports[0].Name} {Format.MsWithUnit(report.LazyImports[0].MedianMs)}");
         o.Append("</div>\n");
 
-        o.Append("<h2>Where init time goes</h2>\n<p class=\"note\">Each bar is a module; its width is the median cumulative import time, its children are drawn below it. Hover for the numbers.</p>\n");
+        o.Append("<h2>Where import time goes</h2>\n<p class=\"note\">Each bar is a module; its width is the median cumulative import time, its children are drawn below it. Hover for the numbers.</p>\n");
         o.Append(IcicleChart.Render(report.Tree, summary.ColdStarts)).Append('\n');
         o.Append("<div class=\"legend\">");
         foreach (var cls in Enum.GetValues<ModuleClass>())

@@ -17,6 +17,7 @@ internal static class IcicleChart
     private const double MinDrawnWidth = 0.75;
     private const double MinLabelledWidth = 34;
     private const double CharWidth = 6.4;
+    private const double AxisHeight = 22;
 
     public static string ClassColour(ModuleClass value) => value switch
     {
@@ -36,13 +37,30 @@ internal static class IcicleChart
 
         var rects = new StringBuilder();
         var deepest = Layout(roots, 0, Width, 0, Width / total, coldStarts, rects);
-        var height = (deepest + 1) * RowHeight;
+        var height = AxisHeight + (deepest + 1) * RowHeight;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"icicle\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" role=\"img\" aria-label=\"Import icicle chart: width is median cumulative import time\">");
         svg.Append("<defs><pattern id=\"lazy\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"3\" height=\"6\" fill=\"rgba(255,255,255,0.45)\"/></pattern></defs>");
-        svg.Append(rects);
+        Axis(svg, total);
+        svg.Append(CultureInfo.InvariantCulture, $"<g transform=\"translate(0 {AxisHeight})\">").Append(rects).Append("</g>");
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>A time scale along the top: ticks every 1, 2 or 5 × 10^k ms, about eight of them.</summary>
+    private static void Axis(StringBuilder svg, double totalMs)
+    {
+        var raw = totalMs / 8;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = new[] { 1.0, 2.0, 5.0, 10.0 }.Select(f => f * magnitude).First(s => s >= raw);
+        svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"0\" y1=\"{AxisHeight - 4}\" x2=\"{Width}\" y2=\"{AxisHeight - 4}\"/>");
+        for (var t = 0.0; t <= totalMs + step / 1000; t += step)
+        {
+            var x = t / totalMs * Width;
+            var anchor = x < 20 ? "start" : x > Width - 40 ? "end" : "middle";
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{x:0.##}\" y1=\"{AxisHeight - 8}\" x2=\"{x:0.##}\" y2=\"{AxisHeight - 4}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{x:0.##}\" y=\"{AxisHeight - 11}\" text-anchor=\"{anchor}\">{Format.Number(t)} ms</text>");
+        }
     }
 
     /// <returns>The deepest row drawn.</returns>
