@@ -62,6 +62,12 @@ public sealed class ColdStartProfile
     /// <summary>The REPORT of the first invocation after this cold start in its stream; null when none was logged.</summary>
     public ReportMetrics? FirstReport { get; internal set; }
 
+    /// <summary>
+    /// Init Duration of this environment: from <c>INIT_REPORT</c> (provisioned concurrency, SnapStart) or else from
+    /// <see cref="FirstReport"/>; null when neither was logged.
+    /// </summary>
+    public double? InitDurationMs { get; internal set; }
+
     /// <summary>When the cold start began, when the input carries timestamps; otherwise null.</summary>
     public DateTimeOffset? Timestamp { get; }
 

@@ -1,6 +1,6 @@
 namespace ColdStart.Analysis;
 
-/// <summary>Everything <see cref="LogParser.Parse"/> kept from its inputs.</summary>
+/// <summary>Everything <see cref="LogParser"/> kept from its inputs.</summary>
 public sealed class ParseResult
 {
     internal ParseResult(

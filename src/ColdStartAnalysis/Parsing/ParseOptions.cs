@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace ColdStart.Analysis;
 
-/// <summary>Options for <see cref="LogParser.Parse"/>.</summary>
+/// <summary>Options for <see cref="LogParser"/>.</summary>
 public sealed class ParseOptions
 {
     /// <summary>
