@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Text.RegularExpressions;
 using ColdStart.Analysis;
 using ColdStart.Cli.Commands;
 using ColdStart.Cli.Internal;
@@ -27,7 +28,8 @@ public static class ColdStartApp
         {
             var command = parsed.CommandResult.Command;
             var path = command == root ? "coldstart" : $"coldstart {command.Name}";
-            console.Error.WriteLine($"{path}: {parsed.Errors[0].Message} (see `{path} --help`)");
+            var message = Regex.Replace(parsed.Errors[0].Message, @"\s*[\r\n]+\s*", " ");
+            console.Error.WriteLine($"{path}: {message} (see `{path} --help`)");
             return ExitCodes.UsageError;
         }
 

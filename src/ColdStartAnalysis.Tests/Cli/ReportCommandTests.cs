@@ -118,7 +118,7 @@ public sealed class ReportCommandTests
     public void Budget_met_exits_0_and_exceeded_exits_1_with_a_verdict_on_stderr()
     {
         var report = ImportTimeReport.Build(Sample, new ReportOptions());
-        var median = report.MedianInitImportMs;
+        var median = report.MedianInitImportMs!.Value;
 
         var met = CliRunner.Run("report", CliRunner.SamplePath, "--budget-ms", (median + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var exceeded = CliRunner.Run("report", CliRunner.SamplePath, "--budget-ms", (median - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -26,7 +26,7 @@ public sealed record StrategyResult
     /// <summary>Cold invocations / invocations; null when there were no invocations.</summary>
     public double? ColdStartRate => Invocations == 0 ? null : (double)ColdInvocations / Invocations;
 
-    /// <summary>REPORT <c>Init Duration</c> in ms, over the invocations that have one.</summary>
+    /// <summary>Init Duration in ms per environment: from REPORT lines, and from INIT_REPORT for profiled environments whose REPORT has none (provisioned, SnapStart).</summary>
     public required Percentiles InitDurationMs { get; init; }
 
     /// <summary>What the caller of a cold invocation waited, in ms: Init Duration + Restore Duration + Duration.</summary>

@@ -8,11 +8,11 @@ internal static class Budget
 {
     public static int Check(ImportTimeReport report, double limitMs, BudgetMetric metric, CliConsole console)
     {
-        var (value, what) = metric switch
+        (double? value, string what) = metric switch
         {
-            BudgetMetric.InitDurationP90 => (report.Summary.InitDuration.P90,
+            BudgetMetric.InitDurationP90 => (report.Summary.InitDurationMs.P90,
                 "p90 Init Duration"),
-            _ => (report.Split == PhaseSplit.Known ? report.MedianInitImportMs : (double?)null,
+            _ => (report.Split == PhaseSplit.Known ? report.MedianInitImportMs : null,
                 "median init-phase import time"),
         };
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace ColdStart.Cli.Internal;
 
@@ -20,7 +21,7 @@ internal sealed class ProgressBar(TextWriter terminal, long totalBytes) : IProgr
         _lastDraw = now;
         var fraction = totalBytes <= 0 ? 1 : Math.Clamp((double)value / totalBytes, 0, 1);
         var filled = (int)Math.Round(fraction * Width);
-        terminal.Write($"\rreading logs [{new string('#', filled)}{new string('.', Width - filled)}] {fraction,4:P0} {value >> 20} / {totalBytes >> 20} MiB");
+        terminal.Write($"\rreading logs [{new string('#', filled)}{new string('.', Width - filled)}] {(fraction * 100).ToString("0", CultureInfo.InvariantCulture),3}% {value >> 20} / {totalBytes >> 20} MiB");
         terminal.Flush();
     }
 

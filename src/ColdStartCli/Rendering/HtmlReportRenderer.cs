@@ -59,10 +59,10 @@ internal static class HtmlReportRenderer
         Card(o, "Cold starts", summary.ColdStarts.ToString(), string.Join(", ", summary.ColdStartsByInitType.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}")));
         Card(o, "Init-phase imports (median)", report.Split == PhaseSplit.Known ? Format.MsWithUnit(report.MedianInitImportMs) : "unknown",
             report.Split == PhaseSplit.Known ? "module-level imports per cold start" : "pass --split-after REGEX");
-        Card(o, "Init Duration p50 / p90", summary.InitDuration.Count == 0 ? Format.None : $"{Format.Ms(summary.InitDuration.P50)} / {Format.Ms(summary.InitDuration.P90)} ms",
-            summary.InitDuration.Count == 0 ? "no REPORT with Init Duration" : $"p99 {Format.Ms(summary.InitDuration.P99)}, max {Format.Ms(summary.InitDuration.Max)} ms, {summary.InitDuration.Count} reports");
-        Card(o, "Lazy imports", report.LazyImports.Count.ToString(),
-            report.LazyImports.Count == 0 ? "none in the handler" : $"largest: {report.LazyImports[0].Name} {Format.MsWithUnit(report.LazyImports[0].MedianMs)}");
+        Card(o, "Init Duration p50 / p90", summary.InitDurationMs.Count == 0 ? Format.None : $"{Format.Ms(summary.InitDurationMs.P50)} / {Format.Ms(summary.InitDurationMs.P90)} ms",
+            summary.InitDurationMs.Count == 0 ? "no REPORT with Init Duration" : $"p99 {Format.Ms(summary.InitDurationMs.P99)}, max {Format.Ms(summary.InitDurationMs.Max)} ms, {summary.InitDurationMs.Count} environments");
+        Card(o, "Lazy imports in the 1st invocation", summary.FirstInvocationLazyImportMs.Count == 0 ? Format.None : $"{Format.MsWithUnit(summary.FirstInvocationLazyImportMs.P50)}",
+            report.LazyImports.Count == 0 ? "no imports in the handler" : $"median; {report.LazyImports.Count} lazy module{(report.LazyImports.Count == 1 ? "" : "s")}, largest {report.LazyImports[0].Name}");
         o.Append("</div>\n");
 
         o.Append("<h2>Where import time goes</h2>\n<p class=\"note\">Each bar is a module; its width is the median cumulative import time, its children are drawn below it. Hover for the numbers.</p>\n");
@@ -89,15 +89,13 @@ internal static class HtmlReportRenderer
         else
         {
             o.Append("<p class=\"note\">").Append(E(ReportText.LazyExplanation)).Append("</p>\n");
-            ModuleTable(o, report.LazyImports, summary.ColdStarts);
+            ModuleTable(o, report.LazyImports, summary.ColdStarts, withFirstInvocation: true);
         }
 
-        o.Append("<h2>Input</h2>\n<table>\n");
-        Row(o, "Init Duration", ReportText.PercentilesLine(summary.InitDuration));
-        Row(o, "Lines", ReportText.LinesLine(report));
-        foreach (var source in summary.Sources)
+        o.Append("<h2>Summary</h2>\n<table>\n");
+        foreach (var row in ReportText.SummaryRows(report))
         {
-            Row(o, "Source", ReportText.SourceLine(source));
+            Row(o, row[0], row[1]);
         }
 
         o.Append("</table>\n");
@@ -135,10 +133,12 @@ internal static class HtmlReportRenderer
         ModuleTable(o, modules, coldStarts);
     }
 
-    private static void ModuleTable(StringBuilder o, IReadOnlyList<ModuleStat> modules, int coldStarts)
+    private static void ModuleTable(StringBuilder o, IReadOnlyList<ModuleStat> modules, int coldStarts, bool withFirstInvocation = false)
     {
         var longest = modules.Count == 0 ? 0 : modules.Max(m => m.MedianMs);
-        o.Append("<table>\n<tr><th>module</th><th class=\"num\">median ms</th><th></th><th class=\"num\">min–max</th><th class=\"num\">cold starts</th></tr>\n");
+        o.Append("<table>\n<tr><th>module</th><th class=\"num\">median ms</th><th></th><th class=\"num\">min–max</th>")
+            .Append(withFirstInvocation ? "<th class=\"num\">in 1st invocation</th>" : "")
+            .Append("<th class=\"num\">cold starts</th></tr>\n");
         foreach (var m in modules)
         {
             var percent = longest > 0 ? Math.Max(0, m.MedianMs) / longest * 100 : 0;
@@ -146,6 +146,7 @@ internal static class HtmlReportRenderer
                 .Append("<td class=\"num\">").Append(E(Format.Ms(m.MedianMs))).Append("</td>")
                 .Append(System.Globalization.CultureInfo.InvariantCulture, $"<td class=\"bar\"><div style=\"width:{percent:0.#}%;background:{IcicleChart.ClassColour(m.Class)}\"></div></td>")
                 .Append("<td class=\"num\">").Append(E($"{Format.Ms(m.MinMs)}–{Format.Ms(m.MaxMs)}")).Append("</td>")
+                .Append(withFirstInvocation ? $"<td class=\"num\">{E(Format.Ms(m.MedianFirstInvocationMs))}</td>" : "")
                 .Append("<td class=\"num\">").Append(E($"{m.ColdStarts}/{coldStarts}")).Append("</td></tr>\n");
         }
 

@@ -23,11 +23,20 @@ internal static class JsonReportRenderer
         }
 
         w.WriteEndObject();
-        JsonOutput.Percentiles(w, "initDurationMs", summary.InitDuration);
+        JsonOutput.Percentiles(w, "initDurationMs", summary.InitDurationMs);
         w.WriteString("phaseSplit", Labels.Split(report.Split));
+        w.WriteNumber("coldStartsWithUnknownSplit", summary.ColdStartsWithUnknownSplit);
         JsonOutput.Number(w, "medianInitImportMs", report.Split == PhaseSplit.Known ? report.MedianInitImportMs : null);
+        JsonOutput.Percentiles(w, "initImportMs", summary.InitImportMs);
+        JsonOutput.Percentiles(w, "firstInvocationDurationMs", summary.FirstInvocationDurationMs);
+        JsonOutput.Percentiles(w, "firstInvocationLazyImportMs", summary.FirstInvocationLazyImportMs);
+        w.WriteNumber("invocations", summary.Invocations);
+        w.WriteNumber("coldInvocations", summary.ColdInvocations);
         w.WriteNumber("linesRead", summary.LinesRead);
+        w.WriteNumber("linesUsed", summary.LinesUsed);
+        w.WriteNumber("linesIgnored", summary.LinesIgnored);
         w.WriteNumber("linesSkipped", summary.Skipped.Total);
+        w.WriteNumber("bytesRead", summary.BytesRead);
         w.WriteStartObject("skipped");
         foreach (var (reason, count) in summary.Skipped.NonZero)
         {
@@ -77,6 +86,7 @@ internal static class JsonReportRenderer
             JsonOutput.Number(w, "medianSelfMs", m.MedianSelfMs);
             JsonOutput.Number(w, "medianCumulativeMs", m.MedianCumulativeMs);
             w.WriteNumber("coldStarts", m.ColdStarts);
+            JsonOutput.Number(w, "medianFirstInvocationMs", m.MedianFirstInvocationMs);
             w.WriteEndObject();
         }
 
@@ -91,6 +101,8 @@ internal static class JsonReportRenderer
         w.WriteString("phase", Labels.Phase(node.Phase));
         JsonOutput.Number(w, "medianSelfMs", node.MedianSelfMs);
         JsonOutput.Number(w, "medianCumulativeMs", node.MedianCumulativeMs);
+        JsonOutput.Number(w, "minCumulativeMs", node.MinCumulativeMs);
+        JsonOutput.Number(w, "maxCumulativeMs", node.MaxCumulativeMs);
         w.WriteNumber("coldStarts", node.ColdStarts);
         w.WriteStartArray("children");
         foreach (var child in node.Children)

@@ -15,12 +15,7 @@ internal static class MarkdownReportRenderer
         o.WriteLine();
         o.WriteLine(MarkdownText.Escape(ReportText.ColdStartsLine(report)) + ".");
         o.WriteLine();
-        Table(o, ["", ""], [
-            ["Init Duration", ReportText.PercentilesLine(report.Summary.InitDuration)],
-            ["Init-phase imports", ReportText.InitImportsLine(report)],
-            ["Lines", ReportText.LinesLine(report)],
-            .. report.Summary.Sources.Select(s => (IReadOnlyList<string>)["Source", ReportText.SourceLine(s)]),
-        ], numeric: 0);
+        Table(o, ["", ""], ReportText.SummaryRows(report), numeric: 0);
 
         o.WriteLine($"### Top {report.TopBySelf.Count} modules by self time");
         o.WriteLine();
@@ -40,7 +35,7 @@ internal static class MarkdownReportRenderer
         {
             o.WriteLine(ReportText.LazyExplanation);
             o.WriteLine();
-            Table(o, ReportText.ModuleHeaders, report.LazyImports.Select(m => ReportText.ModuleRow(m, coldStarts)));
+            Table(o, ReportText.LazyHeaders, report.LazyImports.Select(m => ReportText.LazyRow(m, coldStarts)));
         }
 
         o.WriteLine("### Import tree");

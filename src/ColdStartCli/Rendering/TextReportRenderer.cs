@@ -14,12 +14,7 @@ internal static class TextReportRenderer
         o.WriteLine($"coldstart report: {ReportText.ColdStartsLine(report)}");
         o.WriteLine();
         o.WriteLine("Summary");
-        TextTable.Write(o, ["", ""], [
-            ["Init Duration", ReportText.PercentilesLine(report.Summary.InitDuration)],
-            ["Init-phase imports", ReportText.InitImportsLine(report)],
-            ["Lines", ReportText.LinesLine(report)],
-            .. report.Summary.Sources.Select(s => (IReadOnlyList<string>)["Source", ReportText.SourceLine(s)]),
-        ], headerless: true);
+        TextTable.Write(o, ["", ""], ReportText.SummaryRows(report), headerless: true);
 
         Modules(o, $"Top {report.TopBySelf.Count} modules by self time (median across cold starts)", report.TopBySelf, coldStarts);
         Modules(o, $"Top {report.TopByCumulative.Count} modules by cumulative time", report.TopByCumulative, coldStarts);
@@ -33,7 +28,7 @@ internal static class TextReportRenderer
         else
         {
             o.WriteLine($"  {ReportText.LazyExplanation}");
-            TextTable.Write(o, ReportText.ModuleHeaders, report.LazyImports.Select(m => ReportText.ModuleRow(m, coldStarts)), leftAligned: 2);
+            TextTable.Write(o, ReportText.LazyHeaders, report.LazyImports.Select(m => ReportText.LazyRow(m, coldStarts)), leftAligned: 2);
         }
 
         o.WriteLine();

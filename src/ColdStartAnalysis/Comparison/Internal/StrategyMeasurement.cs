@@ -30,7 +30,9 @@ internal static class StrategyMeasurement
                 .ToList(),
             Invocations = invocations.Count,
             ColdInvocations = cold.Count,
-            InitDurationMs = Percentiles.Of(invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Metrics.InitDurationMs!.Value)),
+            // Provisioned and SnapStart environments report their INIT in INIT_REPORT, not in a REPORT.
+            InitDurationMs = Percentiles.Of(invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Metrics.InitDurationMs!.Value)
+                .Concat(profiles.Where(p => p.FirstReport?.InitDurationMs is null && p.InitDurationMs is not null).Select(p => p.InitDurationMs!.Value))),
             FirstInvocationLatencyMs = Percentiles.Of(cold.Select(i =>
                 i.Metrics.DurationMs + (i.Metrics.InitDurationMs ?? 0) + (i.Metrics.RestoreDurationMs ?? 0))),
             WarmDurationMs = Percentiles.Of(invocations.Where(i => !i.IsColdStart).Select(i => i.Metrics.DurationMs)),
