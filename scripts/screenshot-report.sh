@@ -10,7 +10,7 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 mkdir -p docs/images
-dotnet run --project src/ColdStartCli -- report samples/lambda-console.log --format html --output docs/images/report.html
+dotnet run --project src/ColdStartCli -- report samples/lambda-console.log --handler app.handler --format html --output docs/images/report.html
 
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT

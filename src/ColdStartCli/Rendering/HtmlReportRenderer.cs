@@ -29,6 +29,8 @@ internal static class HtmlReportRenderer
         .icicle .node:hover rect { stroke: #13202e; stroke-width: 1.5; }
         .icicle line.axis { stroke: #9aa5b1; stroke-width: 1; }
         .icicle text.axis { fill: var(--muted); font-size: 10px; }
+        .icicle line.boundary { stroke: #52606d; stroke-width: 1.5; stroke-dasharray: 4 3; }
+        .icicle text.boundary { fill: #52606d; font-size: 11px; font-weight: 600; }
         .legend { display: flex; gap: 18px; flex-wrap: wrap; color: var(--muted); font-size: 12px; margin: 6px 0 0; }
         .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -2px; margin-right: 5px; }
         .swatch.lazy { background: repeating-linear-gradient(45deg, #999 0 3px, #ddd 3px 6px); }

@@ -43,6 +43,7 @@ internal static class IcicleChart
         svg.Append("<defs><pattern id=\"lazy\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"3\" height=\"6\" fill=\"rgba(255,255,255,0.45)\"/></pattern></defs>");
         Axis(svg, total);
         svg.Append(CultureInfo.InvariantCulture, $"<g transform=\"translate(0 {AxisHeight})\">").Append(rects).Append("</g>");
+        HandlerBoundary(svg, roots, total, height);
         svg.Append("</svg>");
         return svg.ToString();
     }
@@ -61,6 +62,21 @@ internal static class IcicleChart
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{x:0.##}\" y1=\"{AxisHeight - 8}\" x2=\"{x:0.##}\" y2=\"{AxisHeight - 4}\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{x:0.##}\" y=\"{AxisHeight - 11}\" text-anchor=\"{anchor}\">{Format.Number(t)} ms</text>");
         }
+    }
+
+    /// <summary>Where handler-phase (lazy) roots begin, when they all follow the init-phase ones: a dashed line and a label.</summary>
+    private static void HandlerBoundary(StringBuilder svg, IReadOnlyList<TreeNode> roots, double totalMs, double height)
+    {
+        var first = roots.ToList().FindIndex(r => r.Phase == ImportPhase.Invoke);
+        if (first <= 0 || roots.Skip(first).Any(r => r.Phase != ImportPhase.Invoke))
+        {
+            return;
+        }
+
+        var x = roots.Take(first).Sum(r => Math.Max(0, r.MedianCumulativeMs)) / totalMs * Width;
+        svg.Append(CultureInfo.InvariantCulture, $"<line class=\"boundary\" x1=\"{x:0.##}\" y1=\"{AxisHeight - 4}\" x2=\"{x:0.##}\" y2=\"{height}\"/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"boundary\" x=\"{x - 4:0.##}\" y=\"{height - 6}\" text-anchor=\"end\">init ◂</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"boundary\" x=\"{x + 4:0.##}\" y=\"{height - 6}\">▸ handler</text>");
     }
 
     /// <returns>The deepest row drawn.</returns>
