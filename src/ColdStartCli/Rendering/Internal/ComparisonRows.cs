@@ -70,7 +70,7 @@ internal static class ComparisonRows
             $"spillover {(p.SpilloverFraction is { } f ? Format.Percent(f) : "as measured")}, " +
             $"INIT {(p.InitBilled ? "billed (as since 2025-08-01)" : "not billed")}; " +
             $"${Format.Number(p.OnDemandPricePerGbSecond)}/GB-s on-demand, ${Format.Number(p.ProvisionedPricePerGbSecond)}/GB-s provisioned + " +
-            $"${Format.Number(p.ProvisionedDurationPricePerGbSecond)}/GB-s provisioned duration, ${Format.Number(p.RequestPricePerMillion)} per million requests.",
+            $"${Format.Number(p.ProvisionedDurationPricePerGbSecond)}/GB-s provisioned duration, ${p.RequestPricePerMillion.ToString("0.00##", System.Globalization.CultureInfo.InvariantCulture)} per million requests.",
             double.IsFinite(comparison.BreakEvenUtilisation)
                 ? $"Break-even utilisation: {Format.Percent(comparison.BreakEvenUtilisation)}: provisioned concurrency costs less than on-demand only when it is busy more than that share of the time."
                 : "Break-even utilisation: never: with these prices provisioned concurrency never costs less than on-demand.",
