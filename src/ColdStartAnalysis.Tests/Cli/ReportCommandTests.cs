@@ -196,4 +196,96 @@ public sealed class ReportCommandTests
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.Contains("--output: cannot write '/nonexistent-dir/report.txt'", run.Error);
     }
+
+    [Fact]
+    public void Html_icicle_hover_text_carries_each_root_and_its_median_cumulative_time()
+    {
+        var report = ImportTimeReport.Build(Sample, new ReportOptions());
+        using var dir = new TempDirectory();
+        var path = dir.PathOf("report.html");
+
+        CliRunner.Run("report", CliRunner.SamplePath, "--format", "html", "--output", path);
+
+        var svg = File.ReadAllText(path);
+        svg = svg[svg.IndexOf("<svg", StringComparison.Ordinal)..svg.IndexOf("</svg>", StringComparison.Ordinal)];
+        foreach (var root in report.Tree.Where(r => r.MedianCumulativeMs >= 1))
+        {
+            var cumulative = root.MedianCumulativeMs.ToString("#,0.0", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"<title>{root.Name}\n", svg);
+            Assert.Contains($"cumulative {cumulative} ms", svg);
+        }
+    }
+
+    [Fact]
+    public void Handler_option_classes_the_handler_package_as_user_code()
+    {
+        var without = JsonDocument.Parse(CliRunner.Run("report", CliRunner.SamplePath, "--format", "json", "--module", "app.").Out);
+        var with = JsonDocument.Parse(CliRunner.Run("report", CliRunner.SamplePath, "--format", "json", "--module", "app.", "--handler", "app.handler").Out);
+
+        var appWithout = without.RootElement.GetProperty("tree").EnumerateArray().Single(n => n.GetProperty("name").GetString() == "app.settings");
+        var appWith = with.RootElement.GetProperty("tree").EnumerateArray().Single(n => n.GetProperty("name").GetString() == "app.settings");
+        Assert.NotEqual("user", appWithout.GetProperty("class").GetString());
+        Assert.Equal("user", appWith.GetProperty("class").GetString());
+    }
+
+    [Fact]
+    public void Module_prefix_keeps_matching_entries_and_their_ancestors_only()
+    {
+        var run = CliRunner.Run("report", CliRunner.SamplePath, "--format", "json", "--module", "email.utils");
+
+        using var json = JsonDocument.Parse(run.Out);
+        var names = new List<string>();
+        void Walk(JsonElement node, bool underMatch)
+        {
+            var name = node.GetProperty("name").GetString()!;
+            var matches = underMatch || name.StartsWith("email.utils", StringComparison.Ordinal);
+            names.Add(name);
+            var children = node.GetProperty("children").EnumerateArray().ToList();
+            Assert.True(matches || children.Count > 0, $"{name} neither matches nor leads to a match");
+            children.ForEach(c => Walk(c, matches));
+        }
+
+        json.RootElement.GetProperty("tree").EnumerateArray().ToList().ForEach(n => Walk(n, false));
+        Assert.Contains("email.utils", names);
+        Assert.DoesNotContain("logging", names);
+    }
+
+    [Fact]
+    public void Split_after_marks_the_end_of_init_in_old_console_logs()
+    {
+        // Init output printed after START, as the 2020 console showed it; "module loaded" ends module-level code.
+        const string log = """
+            START RequestId: 11111111-1111-4111-8111-111111111111 Version: $LATEST
+            import time: self [us] | cumulative | imported package
+            import time:      3000 |       3000 | json
+            module loaded
+            import time:      5000 |       5000 | sqlite3
+            END RequestId: 11111111-1111-4111-8111-111111111111
+            REPORT RequestId: 11111111-1111-4111-8111-111111111111	Duration: 20.00 ms	Billed Duration: 120 ms	Memory Size: 128 MB	Max Memory Used: 40 MB	Init Duration: 100.00 ms
+            """;
+        using var dir = new TempDirectory();
+        var path = dir.Write("console.log", log);
+
+        var unknown = JsonDocument.Parse(CliRunner.Run("report", path, "--format", "json").Out).RootElement.GetProperty("summary");
+        var split = JsonDocument.Parse(CliRunner.Run("report", path, "--format", "json", "--split-after", "^module loaded$").Out).RootElement;
+
+        Assert.Equal("unknown", unknown.GetProperty("phaseSplit").GetString());
+        Assert.Equal(JsonValueKind.Null, unknown.GetProperty("medianInitImportMs").ValueKind);
+        Assert.Equal("known", split.GetProperty("summary").GetProperty("phaseSplit").GetString());
+        Assert.Equal(3.0, split.GetProperty("summary").GetProperty("medianInitImportMs").GetDouble());
+        Assert.Equal("sqlite3", split.GetProperty("lazyImports")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Budget_on_init_imports_needs_a_known_split()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("console.log", "START RequestId: 1 Version: $LATEST\nimport time: self [us] | cumulative | imported package\nimport time:      3000 |       3000 | json\n");
+
+        var run = CliRunner.Run("report", path, "--budget-ms", "100");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("phase split is unknown", run.Error);
+        Assert.Contains("--split-after", run.Error);
+    }
 }
