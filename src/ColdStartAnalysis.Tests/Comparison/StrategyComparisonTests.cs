@@ -59,6 +59,16 @@ public sealed class StrategyComparisonTests
     }
 
     [Fact]
+    public void Priced_on_demand_a_provisioned_environment_counts_as_an_on_demand_cold_start()
+    {
+        var forced = Build(kinds: new Dictionary<string, StrategyKind> { ["prewarmed"] = StrategyKind.OnDemand });
+
+        // Without provisioned concurrency, environment C's INIT (140 ms, from INIT_REPORT) would be billed
+        // too: 2 INITs (140, 160 ms) in 5 requests.
+        Assert.Equal(new WorkloadProfile(512, 4.4, 0.4, 150, 1.0), forced.Strategies[1].Workload);
+    }
+
+    [Fact]
     public void On_demand_strategy_is_priced_from_its_measured_workload()
     {
         var lazy = Build().Strategies[0];

@@ -15,7 +15,8 @@ namespace ColdStart.Analysis.Pricing;
 /// <param name="MeanInitDurationMs">Mean billed INIT per on-demand cold start in ms (rounded up per cold start).</param>
 /// <param name="SpilloverFraction">
 /// Share of requests (0–1) served by on-demand environments although provisioned concurrency was
-/// configured. Ignored for <see cref="StrategyKind.OnDemand"/>.
+/// configured (measured: requests in log streams that ran an on-demand INIT). 1 for an on-demand
+/// strategy, where it is not used.
 /// </param>
 public sealed record WorkloadProfile(
     int MemoryMb,

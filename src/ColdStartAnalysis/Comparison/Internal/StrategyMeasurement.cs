@@ -18,7 +18,7 @@ internal static class StrategyMeasurement
             ? StrategyKind.ProvisionedConcurrency
             : StrategyKind.OnDemand);
 
-        var workload = invocations.Count == 0 ? null : Workload(profiles, invocations);
+        var workload = invocations.Count == 0 ? null : Workload(profiles, invocations, kind);
         return new StrategyResult
         {
             Name = name,
@@ -43,13 +43,19 @@ internal static class StrategyMeasurement
         };
     }
 
-    private static WorkloadProfile Workload(IReadOnlyList<ColdStartProfile> profiles, IReadOnlyList<Invocation> invocations)
+    private static WorkloadProfile Workload(IReadOnlyList<ColdStartProfile> profiles, IReadOnlyList<Invocation> invocations, StrategyKind kind)
     {
         var memories = invocations.Select(i => (double)i.Metrics.MemorySizeMb).Where(m => m > 0).ToList();
         var memoryMb = memories.Count == 0 ? PricingModel.FallbackMemoryMb : (int)Percentiles.Of(memories).P50!.Value;
 
-        // Lambda bills duration and INIT rounded up to the next millisecond.
-        var inits = invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => Math.Ceiling(i.Metrics.InitDurationMs!.Value)).ToList();
+        // Lambda bills duration and INIT rounded up to the next millisecond. Priced on demand, environments
+        // that were initialised as provisioned concurrency would have been on-demand cold starts too.
+        var inits = invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Metrics.InitDurationMs!.Value)
+            .Concat(kind == StrategyKind.OnDemand
+                ? profiles.Where(p => p.InitType == InitTypes.ProvisionedConcurrency && p.FirstReport?.InitDurationMs is null && p.InitDurationMs is not null).Select(p => p.InitDurationMs!.Value)
+                : [])
+            .Select(Math.Ceiling)
+            .ToList();
 
         // An environment that ran an on-demand INIT is not provisioned: its requests are the spillover.
         var onDemandStreams = invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Stream)
@@ -61,6 +67,6 @@ internal static class StrategyMeasurement
             MeanBilledDurationMs: invocations.Average(i => Math.Ceiling(i.Metrics.DurationMs)),
             OnDemandInitRate: (double)inits.Count / invocations.Count,
             MeanInitDurationMs: inits.Count == 0 ? 0 : inits.Average(),
-            SpilloverFraction: (double)invocations.Count(i => onDemandStreams.Contains(i.Stream)) / invocations.Count);
+            SpilloverFraction: kind == StrategyKind.OnDemand ? 1 : (double)invocations.Count(i => onDemandStreams.Contains(i.Stream)) / invocations.Count);
     }
 }
