@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ColdStart.Analysis.Parsing.Internal;
 
-/// <summary>Tells a JSON export (one document, possibly pretty-printed) from line-oriented text by its first bytes.</summary>
+/// <summary>Tells a JSON export (one document, pretty-printed or compact) from line-oriented text by its first bytes.</summary>
 internal static class InputSniffer
 {
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
@@ -25,7 +25,9 @@ internal static class InputSniffer
 
         if (window[first] == (byte)'[')
         {
-            return true;
+            // an array of events, not a "[INFO]" log line
+            var next = window[(first + 1)..].IndexOfAnyExcept(" \t\r\n"u8);
+            return next < 0 || window[first + 1 + next] is (byte)'{' or (byte)']';
         }
 
         if (window[first] != (byte)'{')
@@ -33,18 +35,41 @@ internal static class InputSniffer
             return false;
         }
 
-        // one object per line (Lambda JSON log format, JSON lines) is text; an object spanning lines is a document
+        // A pretty-printed export opens with a lone '{'; a compact one is a single (long) line with an "events" array.
+        // Other objects one a line are Lambda JSON log format or JSON lines, read as text.
         var lineEnd = window[first..].IndexOf((byte)'\n');
-        var firstLine = lineEnd < 0 ? window[first..] : window.Slice(first, lineEnd);
-        var reader = new Utf8JsonReader(firstLine, isFinalBlock: true, default);
+        if (lineEnd < 0)
+        {
+            return !buffer.Eof || HasTopLevelEvents(window[first..]);
+        }
+
+        var firstLine = window.Slice(first, lineEnd).TrimEnd(" \t\r"u8);
+        return firstLine.Length == 1 || HasTopLevelEvents(firstLine);
+    }
+
+    private static bool HasTopLevelEvents(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: true, default);
         try
         {
-            return !(reader.Read() && reader.TrySkip() && reader.BytesConsumed > 0
-                     && firstLine[(int)reader.BytesConsumed..].IndexOfAnyExcept(" \t\r"u8) < 0);
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("events"u8))
+                {
+                    return true;
+                }
+
+                if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    reader.Skip();
+                }
+            }
         }
         catch (JsonException)
         {
-            return lineEnd >= 0 || !buffer.Eof;
+            return false;
         }
+
+        return false;
     }
 }
