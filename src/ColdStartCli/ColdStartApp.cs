@@ -53,5 +53,10 @@ public static class ColdStartApp
             console.Error.WriteLine($"coldstart {commandName}: {e.Message}");
             return ExitCodes.UsageError;
         }
+        catch (RegexMatchTimeoutException e)
+        {
+            console.Error.WriteLine($"coldstart {commandName}: --split-after: '{e.Pattern}' took longer than {e.MatchTimeout.TotalSeconds:0} s on one log line; use a simpler regular expression (e.g. anchor it with ^ and avoid nested repetition).");
+            return ExitCodes.UsageError;
+        }
     }
 }

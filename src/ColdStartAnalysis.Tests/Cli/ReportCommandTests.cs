@@ -288,4 +288,17 @@ public sealed class ReportCommandTests
         Assert.Contains("phase split is unknown", run.Error);
         Assert.Contains("--split-after", run.Error);
     }
+
+    [Fact]
+    public void A_split_after_expression_that_runs_away_is_a_usage_error()
+    {
+        const string log = "START RequestId: 1 Version: $LATEST\nimport time: self [us] | cumulative | imported package\nimport time:      3000 |       3000 | json\naaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n";
+        using var dir = new TempDirectory();
+        var path = dir.Write("console.log", log);
+
+        var run = CliRunner.Run("report", path, "--split-after", "^(a+)+$");
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("--split-after: '^(a+)+$' took longer than 1 s", run.Error);
+    }
 }
