@@ -13,9 +13,13 @@ internal static class Format
 
     public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
-    public static string Percent(double? fraction) => fraction is { } f && double.IsFinite(f)
-        ? (f * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
-        : None;
+    public static string Percent(double? fraction) => fraction switch
+    {
+        { } f when !double.IsFinite(f) => None,
+        > 0 and < 0.0005 => "<0.1%",
+        { } f => (f * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        null => None,
+    };
 
     public static string Dollars(double? value) => value switch
     {
