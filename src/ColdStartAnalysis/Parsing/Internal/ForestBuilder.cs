@@ -33,7 +33,7 @@ internal sealed class ForestBuilder
                 orphans = true;
             }
 
-            children ??= [];
+            children ??= new List<ImportNode>(waiting.Count);
             children.AddRange(waiting);
             waiting.Clear();
         }
