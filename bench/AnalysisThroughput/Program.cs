@@ -107,17 +107,3 @@ static Measurement Measure(string path, long bytes)
     GC.KeepAlive(result);
     return measurement;
 }
-
-internal sealed record Measurement(double Seconds, double MiBPerSecond, double ThreadCpuSeconds, double ProcessCpuSeconds, double GcPauseSeconds,
-    string Collections, int ColdStarts, int Invocations, long Lines, long Skipped, long KeptBytes, long PeakWorkingSet);
-
-/// <summary>CPU time of the calling OS thread (Linux: /proc/thread-self/stat utime + stime, in clock ticks of 10 ms).</summary>
-internal static class ThreadCpu
-{
-    public static double Seconds()
-    {
-        var stat = File.ReadAllText("/proc/thread-self/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
-}
