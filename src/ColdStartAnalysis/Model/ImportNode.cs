@@ -4,7 +4,7 @@ namespace ColdStart.Analysis;
 public sealed class ImportNode
 {
     private static readonly IReadOnlyList<ImportNode> NoChildren = [];
-    private List<ImportNode>? _children;
+    private ImportNode[]? _children;
 
     internal ImportNode(string name, long selfMicros, long cumulativeMicros, bool cached, int depth, int order)
     {
@@ -35,7 +35,7 @@ public sealed class ImportNode
     public ImportNode? Parent { get; internal set; }
 
     /// <summary>Modules this one imported, in the order they finished.</summary>
-    public IReadOnlyList<ImportNode> Children => _children ?? NoChildren;
+    public IReadOnlyList<ImportNode> Children => (IReadOnlyList<ImportNode>?)_children ?? NoChildren;
 
     /// <summary>Position of the row in its cold start's output (0-based, in printed order: children before parents).</summary>
     public int Order { get; }
@@ -49,7 +49,7 @@ public sealed class ImportNode
     /// <summary>Runtime, standard library, third party or user code.</summary>
     public ModuleClass Class { get; internal set; }
 
-    internal void AdoptChildren(List<ImportNode> children)
+    internal void AdoptChildren(ImportNode[] children)
     {
         _children = children;
         foreach (var child in children)

@@ -12,6 +12,7 @@ internal sealed class CloudWatchJsonReader(SourceBuffer buffer, LogAssembler sin
     private const int MaxTokenBytes = 64 << 20;
 
     private readonly List<EventFrame> _frames = [];
+    private byte[] _scratch = new byte[4096];
     private int _depth;
     private Property _pending;
 
@@ -77,7 +78,7 @@ internal sealed class CloudWatchJsonReader(SourceBuffer buffer, LogAssembler sin
                 break;
             case JsonTokenType.EndObject:
                 var frame = _frames[--_depth];
-                if (frame.HasMessage)
+                if (frame.HasMessage && !frame.Emitted)
                 {
                     sink.OnEvent(frame.Message, frame.Stream, frame.TimestampMillis, frame.TimestampText);
                 }
@@ -91,7 +92,13 @@ internal sealed class CloudWatchJsonReader(SourceBuffer buffer, LogAssembler sin
                 return;
             case JsonTokenType.String when _pending != Property.None && _depth > 0:
                 var current = _frames[_depth - 1];
-                if (_pending == Property.Message)
+                if (_pending == Property.Message && current is { Stream: not null, TimestampMillis: not null, HasMessage: false })
+                {
+                    // stream and timestamp come first in the AWS CLI's output: hand the message over without keeping it
+                    current.Emitted = true;
+                    sink.OnEvent(Unescaped(ref reader), current.Stream, current.TimestampMillis, null);
+                }
+                else if (_pending == Property.Message)
                 {
                     current.SetMessage(ref reader);
                 }
@@ -113,6 +120,28 @@ internal sealed class CloudWatchJsonReader(SourceBuffer buffer, LogAssembler sin
         _pending = Property.None;
     }
 
+    /// <summary>The string value, unescaped; Lambda messages usually differ from their raw form only by a final "\n".</summary>
+    private ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
+    {
+        var raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped)
+        {
+            return raw;
+        }
+
+        if (raw.Length >= 2 && raw.IndexOf((byte)'\\') == raw.Length - 2 && raw[^1] == (byte)'n')
+        {
+            return raw[..^2];
+        }
+
+        if (_scratch.Length < raw.Length)
+        {
+            _scratch = new byte[raw.Length * 2];
+        }
+
+        return _scratch.AsSpan(0, reader.CopyString(_scratch));
+    }
+
     /// <summary>The fields of one JSON object seen so far; reused across events.</summary>
     private sealed class EventFrame
     {
@@ -120,6 +149,8 @@ internal sealed class CloudWatchJsonReader(SourceBuffer buffer, LogAssembler sin
         private int _length;
 
         public bool HasMessage { get; private set; }
+
+        public bool Emitted { get; set; }
 
         public ReadOnlySpan<byte> Message => _message.AsSpan(0, _length);
 
@@ -132,6 +163,7 @@ internal sealed class CloudWatchJsonReader(SourceBuffer buffer, LogAssembler sin
         public void Reset()
         {
             HasMessage = false;
+            Emitted = false;
             Stream = null;
             TimestampMillis = null;
             TimestampText = null;

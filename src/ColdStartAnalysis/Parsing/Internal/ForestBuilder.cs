@@ -8,6 +8,7 @@ internal sealed class ForestBuilder
 {
     // index = depth; rows finished at that depth still waiting for their parent's row
     private readonly List<List<ImportNode>> _waiting = [];
+    private readonly List<ImportNode> _adopted = [];
     private int _previousDepth;
 
     public int Rows { get; private set; }
@@ -16,7 +17,8 @@ internal sealed class ForestBuilder
     {
         Rows++;
         _previousDepth = depth;
-        List<ImportNode>? children = null;
+        var children = _adopted;
+        children.Clear();
         var orphans = false;
         for (var d = _waiting.Count - 1; d > depth; d--)
         {
@@ -33,12 +35,11 @@ internal sealed class ForestBuilder
                 orphans = true;
             }
 
-            children ??= [];
             children.AddRange(waiting);
             waiting.Clear();
         }
 
-        if (children is not null)
+        if (children.Count > 0)
         {
             if (orphans)
             {
@@ -49,7 +50,7 @@ internal sealed class ForestBuilder
                 skipped.Add(SkipReason.InconsistentCumulative);
             }
 
-            node.AdoptChildren(children);
+            node.AdoptChildren([.. children]);
         }
 
         if (depth == 0)

@@ -202,15 +202,21 @@ internal sealed class LogAssembler
             case (byte)'i' when line.StartsWith(ImportRow.Prefix):
                 OnImportLine(line, StreamOf(stream), timestampToken, time);
                 return;
-            case (byte)'S' or (byte)'E' or (byte)'R' or (byte)'I' when PlatformTextLine.TryParse(line, out var platform):
-                if (platform is null)
+            case (byte)'S' or (byte)'E' or (byte)'R' or (byte)'I':
+                var state = StreamOf(stream);
+                if (!PlatformTextLine.TryParse(line, state.OpenRequestId, out var platform))
+                {
+                    break;
+                }
+
+                if (platform is not { } parsed)
                 {
                     Count(SkipReason.UnparseablePlatformLine);
                     return;
                 }
 
                 _sawPlatformText = true;
-                OnPlatform(platform, StreamOf(stream), timestampToken, time);
+                OnPlatform(parsed, state, timestampToken, time);
                 return;
             case (byte)'c' when WrapperLine.TryParse(line, out var interpreter, out var initType):
                 OnWrapperLine(StreamOf(stream), interpreter, initType, timestampToken, time);
@@ -229,7 +235,7 @@ internal sealed class LogAssembler
         {
             case JsonLineKind.Platform:
                 _sawPlatformJson = true;
-                OnPlatform(platform!, StreamOf(stream), timestampToken, eventTime ?? time);
+                OnPlatform(platform!.Value, StreamOf(stream), timestampToken, eventTime ?? time);
                 return;
             case JsonLineKind.OtherPlatform:
                 _sawPlatformJson = true;

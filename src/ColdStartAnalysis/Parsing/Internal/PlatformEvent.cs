@@ -10,7 +10,7 @@ internal enum PlatformKind
 }
 
 /// <summary>A Lambda platform line (text) or <c>platform.*</c> record (JSON), reduced to what the model needs.</summary>
-internal sealed record PlatformEvent(
+internal readonly record struct PlatformEvent(
     PlatformKind Kind,
     string? RequestId = null,
     string? RuntimeVersion = null,

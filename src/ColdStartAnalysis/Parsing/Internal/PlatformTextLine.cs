@@ -13,24 +13,27 @@ internal static class PlatformTextLine
     private static ReadOnlySpan<byte> InitReport => "INIT_REPORT "u8;
 
     /// <summary>True when the line starts like a platform line (then <paramref name="parsed"/> is null if its fields are broken).</summary>
-    public static bool TryParse(ReadOnlySpan<byte> line, out PlatformEvent? parsed)
+    /// <param name="line">The line.</param>
+    /// <param name="openRequestId">The request id of the stream's open request, reused instead of allocating an equal string.</param>
+    /// <param name="parsed">The event.</param>
+    public static bool TryParse(ReadOnlySpan<byte> line, string? openRequestId, out PlatformEvent? parsed)
     {
         parsed = null;
         if (line.StartsWith(Start))
         {
-            parsed = RequestIdOf(line[Start.Length..]) is { } id ? new PlatformEvent(PlatformKind.Start, id) : null;
+            parsed = RequestIdOf(line[Start.Length..], null) is { } id ? new PlatformEvent(PlatformKind.Start, id) : null;
             return true;
         }
 
         if (line.StartsWith(End))
         {
-            parsed = RequestIdOf(line[End.Length..]) is { } id ? new PlatformEvent(PlatformKind.End, id) : null;
+            parsed = RequestIdOf(line[End.Length..], openRequestId) is { } id ? new PlatformEvent(PlatformKind.End, id) : null;
             return true;
         }
 
         if (line.StartsWith(Report))
         {
-            parsed = ParseReport(line);
+            parsed = ParseReport(line, openRequestId);
             return true;
         }
 
@@ -51,9 +54,9 @@ internal static class PlatformTextLine
         return false;
     }
 
-    private static PlatformEvent? ParseReport(ReadOnlySpan<byte> line)
+    private static PlatformEvent? ParseReport(ReadOnlySpan<byte> line, string? openRequestId)
     {
-        var id = RequestIdOf(line[Report.Length..]);
+        var id = RequestIdOf(line[Report.Length..], openRequestId);
         var duration = Number(line, "Duration: "u8);
         var billed = Number(line, "Billed Duration: "u8);
         var memory = Number(line, "Memory Size: "u8);
@@ -68,10 +71,15 @@ internal static class PlatformTextLine
         return new PlatformEvent(PlatformKind.Report, id, Report: metrics);
     }
 
-    private static string? RequestIdOf(ReadOnlySpan<byte> rest)
+    private static string? RequestIdOf(ReadOnlySpan<byte> rest, string? known)
     {
         var token = Token(rest);
-        return token.IsEmpty ? null : Encoding.UTF8.GetString(token);
+        if (token.IsEmpty)
+        {
+            return null;
+        }
+
+        return known is not null && known.Length == token.Length && Ascii.Equals(token, known) ? known : Encoding.UTF8.GetString(token);
     }
 
     /// <summary>The text up to the next space or TAB.</summary>

@@ -47,7 +47,67 @@ internal static class TailPrefix
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
     /// <summary>Parses the timestamp token; one without an offset is taken as UTC.</summary>
-    public static DateTimeOffset? ParseTimestamp(ReadOnlySpan<byte> token)
+    public static DateTimeOffset? ParseTimestamp(ReadOnlySpan<byte> token) => TryParseUtcFast(token, out var fast) ? fast : ParseAny(token);
+
+    /// <summary>
+    /// The shape <c>aws logs tail</c> prints (<c>2024-05-01T10:00:00[.ffffff](+00:00|Z|)</c>) without the general parser,
+    /// which is slow enough to show on a profile when every REPORT line needs it.
+    /// </summary>
+    private static bool TryParseUtcFast(ReadOnlySpan<byte> t, out DateTimeOffset value)
+    {
+        value = default;
+        if (t.Length < 19 || t[4] != (byte)'-' || t[7] != (byte)'-' || t[10] != (byte)'T' || t[13] != (byte)':' || t[16] != (byte)':')
+        {
+            return false;
+        }
+
+        var rest = t[19..];
+        long fractionTicks = 0;
+        if (rest.Length > 0 && rest[0] == (byte)'.')
+        {
+            var digits = 0;
+            var scale = TimeSpan.TicksPerSecond;
+            for (rest = rest[1..]; rest.Length > 0 && IsDigit(rest[0]); rest = rest[1..], digits++)
+            {
+                scale /= 10;
+                fractionTicks += (rest[0] - '0') * scale;
+            }
+
+            if (digits == 0)
+            {
+                return false;
+            }
+        }
+
+        if (!(rest.IsEmpty || rest.SequenceEqual("Z"u8) || rest.SequenceEqual("+00:00"u8)))
+        {
+            return false;
+        }
+
+        if (!TwoDigits(t, 5, out var month) || !TwoDigits(t, 8, out var day) || !TwoDigits(t, 11, out var hour)
+            || !TwoDigits(t, 14, out var minute) || !TwoDigits(t, 17, out var second) || !TwoDigits(t, 0, out var century) || !TwoDigits(t, 2, out var year))
+        {
+            return false;
+        }
+
+        try
+        {
+            value = new DateTimeOffset(century * 100 + year, month, day, hour, minute, second, TimeSpan.Zero).AddTicks(fractionTicks);
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TwoDigits(ReadOnlySpan<byte> t, int at, out int value)
+    {
+        value = (t[at] - '0') * 10 + (t[at + 1] - '0');
+        return IsDigit(t[at]) && IsDigit(t[at + 1]);
+    }
+
+    private static DateTimeOffset? ParseAny(ReadOnlySpan<byte> token)
     {
         Span<char> chars = stackalloc char[64];
         if (token.Length > chars.Length)
