@@ -40,6 +40,20 @@ public class LambdaJsonFormatTests
     }
 
     [Fact]
+    public void Import_rows_wrapped_in_json_objects_are_read_too()
+    {
+        // the facts file marks "stderr stays plain text" as unverified: a runtime that wraps it must work as well
+        var wrapped = Log("on-demand").Select(line => line.StartsWith("import time:", StringComparison.Ordinal)
+            ? JsonSerializer.Serialize(new { timestamp = "2024-05-01T10:00:00Z", level = "INFO", message = line })
+            : line).ToArray();
+
+        var coldStart = Assert.Single(Parse.Lines(wrapped).ColdStarts);
+
+        Assert.Equal(["json", "app.handler", "sqlite3"], coldStart.Roots.Select(r => r.Name));
+        Assert.Equal(ImportPhase.Invoke, coldStart.Roots[2].Phase);
+    }
+
+    [Fact]
     public void Broken_platform_record_is_malformed_json()
     {
         var result = Parse.Lines("""{"time":"2024-05-01T10:00:00Z","type":"platform.report","record":{"requestId":""", "{not json at all");

@@ -171,6 +171,17 @@ public class LambdaTextLogTests
     }
 
     [Fact]
+    public void Import_between_an_END_and_the_next_START_belongs_to_no_request()
+    {
+        var result = Parse.Lines([.. TodaysLog()[..^3], ImportTimeText.Row(700, 700, 0, "csv"), Start(RequestB), End(RequestB), Report(RequestB, 2.10)]);
+
+        var csv = Assert.Single(result.ColdStarts).Roots.Single(r => r.Name == "csv");
+        Assert.Equal(ImportPhase.Unknown, csv.Phase);
+        Assert.Null(csv.RequestId);
+        Assert.Equal(PhaseSplit.Known, result.ColdStarts[0].Split);
+    }
+
+    [Fact]
     public void Broken_platform_lines_are_counted()
     {
         var result = Parse.Lines("REPORT RequestId: abc\tDuration: ms", "START RequestId: ");
