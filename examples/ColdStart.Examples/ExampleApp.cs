@@ -73,26 +73,22 @@ public sealed class OrdersServiceStack : Stack
 {
     public OrdersServiceStack(Construct scope, string id, OrdersServiceProps props) : base(scope, id, props)
     {
-        Lazy = new ImportTimeProfiledFunction(this, "Lazy", new ImportTimeProfiledFunctionProps
-        {
-            Code = ExampleApp.HandlerCode(),
-            Handler = "app_lazy.handler",
-            MemorySize = 512,
-            Timeout = Duration.Seconds(10),
-            Description = "Orders API, lazy loading: heavy imports inside the handler",
-        });
-        Eager = new ImportTimeProfiledFunction(this, "Eager", new ImportTimeProfiledFunctionProps
-        {
-            Code = ExampleApp.HandlerCode(),
-            Handler = "app_eager.handler",
-            MemorySize = 512,
-            Timeout = Duration.Seconds(10),
-            Description = "Orders API, eager loading: imports at init, pre-warmed",
-            PreWarming = props.EagerPreWarming,
-        });
+        Lazy = Variant("Lazy", "app_lazy.handler", "lazy loading: heavy imports inside the handler", preWarming: null);
+        Eager = Variant("Eager", "app_eager.handler", "eager loading: imports at init, pre-warmed", props.EagerPreWarming);
     }
 
     public ImportTimeProfiledFunction Lazy { get; }
 
     public ImportTimeProfiledFunction Eager { get; }
+
+    private ImportTimeProfiledFunction Variant(string id, string handler, string strategy, PreWarmingOptions? preWarming) =>
+        new(this, id, new ImportTimeProfiledFunctionProps
+        {
+            Code = ExampleApp.HandlerCode(),
+            Handler = handler,
+            MemorySize = 512,
+            Timeout = Duration.Seconds(10),
+            Description = $"Orders API, {strategy}",
+            PreWarming = preWarming,
+        });
 }

@@ -1,1 +1,3 @@
-Console.WriteLine("coldstart");
+using ColdStart.Cli;
+
+return ColdStartApp.Run(args, CliConsole.System());

@@ -189,6 +189,14 @@ public class ValidationTests
     }
 
     [Fact]
+    public void An_existing_wrapper_must_be_an_absolute_path()
+    {
+        var message = ErrorFor(p => p.Environment = new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = "otel-instrument" });
+        Assert.Contains("`Environment[\"AWS_LAMBDA_EXEC_WRAPPER\"]` must be an absolute path", message);
+        Assert.Contains("Found: \"otel-instrument\".", message);
+    }
+
+    [Fact]
     public void Unresolved_tokens_are_not_checked()
     {
         var stack = Cdk.NewStack();

@@ -2,9 +2,9 @@ using System.Runtime.Versioning;
 using Xunit;
 namespace ColdStart.Constructs.Tests.Wrapper;
 
+/// <summary>Finds the CPython interpreters installed on this machine (pyenv first, python3 on PATH only without pyenv).</summary>
 // Runs POSIX shells and interpreters: Linux and macOS only.
 [UnsupportedOSPlatform("windows")]
-/// <summary>Finds the CPython interpreters installed on this machine (pyenv first, python3 on PATH only without pyenv).</summary>
 internal static class LocalPython
 {
     public static readonly string[] Versions = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];

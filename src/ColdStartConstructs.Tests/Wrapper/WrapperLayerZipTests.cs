@@ -1,9 +1,9 @@
 using System.Runtime.Versioning;
-using Xunit;
 using System.Security.Cryptography;
 using System.Text;
 using ColdStart.Constructs.Internal;
 using ICSharpCode.SharpZipLib.Zip;
+using Xunit;
 using Xunit.Abstractions;
 
 namespace ColdStart.Constructs.Tests.Wrapper;
@@ -81,6 +81,14 @@ public sealed class WrapperLayerZipTests(ITestOutputHelper output)
     public void Default_zip_bytes_have_not_changed()
     {
         Assert.Equal(DefaultZipSha256, Convert.ToHexStringLower(SHA256.HashData(WrapperLayerZip.Build(DefaultScript))));
+    }
+
+    [Fact]
+    public void A_synthesised_stack_uploads_exactly_these_bytes()
+    {
+        var asset = Support.SynthesizedLayer.Zip(["importtime"]);
+
+        Assert.Equal(DefaultZipSha256, Convert.ToHexStringLower(SHA256.HashData(asset)));
     }
 
     [Fact]

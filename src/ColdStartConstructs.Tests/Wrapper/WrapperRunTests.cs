@@ -1,14 +1,14 @@
 using System.Runtime.Versioning;
-using Xunit;
 using System.Text.RegularExpressions;
 using ColdStart.Constructs.Internal;
+using Xunit;
 using Xunit.Abstractions;
 
 namespace ColdStart.Constructs.Tests.Wrapper;
 
+/// <summary>The wrapper taken out of the layer zip, run with every local CPython, as Lambda would start it.</summary>
 // Runs POSIX shells and interpreters: Linux and macOS only.
 [UnsupportedOSPlatform("windows")]
-/// <summary>The wrapper taken out of the layer zip, run with every local CPython, as Lambda would start it.</summary>
 public sealed partial class WrapperRunTests(ITestOutputHelper output)
 {
     // Everything a shell could mangle: quoting, expansion, globbing, word splitting, printf/echo escapes.

@@ -6,12 +6,12 @@ using ICSharpCode.SharpZipLib.Zip;
 
 namespace ColdStart.Constructs.Tests.Wrapper;
 
-// Runs POSIX shells and interpreters: Linux and macOS only.
-[UnsupportedOSPlatform("windows")]
 /// <summary>
 /// A temp folder holding the wrapper as the layer delivers it (taken out of the layer zip), a probe program
 /// that reports its argv and flags as JSON, and a fake next wrapper for chaining.
 /// </summary>
+// Runs POSIX shells and interpreters: Linux and macOS only.
+[UnsupportedOSPlatform("windows")]
 internal sealed class WrapperSandbox : IDisposable
 {
     public const string ProbeModule = "coldstart_probe";
@@ -40,12 +40,19 @@ internal sealed class WrapperSandbox : IDisposable
         exec "$@"
         """;
 
+    /// <summary>Takes the wrapper out of the layer zip that a synthesised stack with these options uploads.</summary>
     public WrapperSandbox(IReadOnlyList<string> xOptions)
+        : this(Support.SynthesizedLayer.Zip(xOptions))
+    {
+    }
+
+    /// <summary>Takes the wrapper out of a layer zip, e.g. the asset a synthesised stack references.</summary>
+    public WrapperSandbox(byte[] layerZip)
     {
         Folder = Directory.CreateTempSubdirectory("coldstart-wrapper-test-").FullName;
         Wrapper = Path.Combine(Folder, WrapperScript.FileName);
 
-        using (var zip = new ZipFile(new MemoryStream(WrapperLayerZip.Build(WrapperScript.Render(xOptions)))))
+        using (var zip = new ZipFile(new MemoryStream(layerZip)))
         {
             var entry = zip.GetEntry(WrapperScript.FileName) ?? throw new InvalidOperationException("the layer zip has no wrapper");
             using var input = zip.GetInputStream(entry);
@@ -109,8 +116,8 @@ public enum ArgvShape
     Module,
 }
 
-[UnsupportedOSPlatform("windows")]
 /// <summary>How the wrapper is started: executed directly (its shebang, as Lambda does) or by a named shell.</summary>
+[UnsupportedOSPlatform("windows")]
 public sealed record Launcher(string Name, string? Shell, params string[] ShellOptions)
 {
     public static readonly Launcher Direct = new("exec via #!/bin/sh", null);

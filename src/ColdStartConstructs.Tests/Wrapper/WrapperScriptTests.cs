@@ -1,5 +1,5 @@
-using Xunit;
 using ColdStart.Constructs.Internal;
+using Xunit;
 
 namespace ColdStart.Constructs.Tests.Wrapper;
 
@@ -42,5 +42,24 @@ public sealed class WrapperScriptTests
         Assert.StartsWith("#!/bin/sh\n", script, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', script);
         Assert.EndsWith("\n", script, StringComparison.Ordinal);
+    }
+
+    // Whatever XOptionRules accepts must also pass Render's character check.
+    [Theory]
+    [InlineData("importtime=2")]
+    [InlineData("tracemalloc=65535")]
+    [InlineData("frozen_modules=off")]
+    [InlineData("utf8=1")]
+    [InlineData("warn_default_encoding")]
+    [InlineData("int_max_str_digits=2147483647")]
+    [InlineData("perf")]
+    public void Renders_every_allowed_option_right_after_the_interpreter(string option)
+    {
+        Assert.Null(XOptionRules.Problem(option, 14));
+
+        var script = WrapperScript.Render(["importtime", option]);
+
+        Assert.Contains($"exec \"$interpreter\" -X importtime -X {option} \"$@\"\n", script, StringComparison.Ordinal);
+        Assert.Contains($"exec \"$chain\" \"$interpreter\" -X importtime -X {option} \"$@\"\n", script, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
-using Xunit;
 using ColdStart.Constructs.Internal;
+using Xunit;
 using Xunit.Abstractions;
 
 namespace ColdStart.Constructs.Tests.Wrapper;
@@ -10,18 +10,18 @@ namespace ColdStart.Constructs.Tests.Wrapper;
 public sealed class XOptionRulesTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("importtime", 8)]
+    [InlineData("importtime", 7)]
     [InlineData("importtime=2", 14)]
-    [InlineData("tracemalloc", 8)]
-    [InlineData("tracemalloc=1", 8)]
-    [InlineData("tracemalloc=65535", 8)]
-    [InlineData("dev", 8)]
-    [InlineData("faulthandler", 8)]
+    [InlineData("tracemalloc", 4)]
+    [InlineData("tracemalloc=1", 4)]
+    [InlineData("tracemalloc=65535", 4)]
+    [InlineData("dev", 7)]
+    [InlineData("faulthandler", 3)]
     [InlineData("frozen_modules=on", 11)]
     [InlineData("frozen_modules=off", 11)]
-    [InlineData("utf8", 8)]
-    [InlineData("utf8=0", 8)]
-    [InlineData("utf8=1", 8)]
+    [InlineData("utf8", 7)]
+    [InlineData("utf8=0", 7)]
+    [InlineData("utf8=1", 7)]
     [InlineData("warn_default_encoding", 10)]
     [InlineData("no_debug_ranges", 11)]
     [InlineData("int_max_str_digits=0", 8)]
@@ -32,10 +32,7 @@ public sealed class XOptionRulesTests(ITestOutputHelper output)
     {
         Assert.Null(XOptionRules.Problem(option, sinceMinor));
         Assert.Null(XOptionRules.Problem(option, 14));
-        if (sinceMinor > 8)
-        {
-            Assert.Equal($"needs python3.{sinceMinor}+", XOptionRules.Problem(option, sinceMinor - 1));
-        }
+        Assert.Equal($"needs python3.{sinceMinor}+", XOptionRules.Problem(option, sinceMinor - 1));
     }
 
     [Theory]

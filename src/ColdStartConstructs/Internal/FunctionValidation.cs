@@ -75,6 +75,12 @@ internal static partial class FunctionValidation
                 throw new ColdStartConfigurationException(path, $"Environment[\"{name}\"]", $"\"{environment[name]}\"",
                     "is reserved: Lambda sets this variable itself and refuses functions that set it.");
             }
+            if (name == ImportTimeWrapperLayer.ExecWrapperVariable && environment[name] is { } wrapper
+                && !Token.IsUnresolved(wrapper) && !wrapper.StartsWith('/'))
+            {
+                throw new ColdStartConfigurationException(path, $"Environment[\"{name}\"]", $"\"{wrapper}\"",
+                    "must be an absolute path (Lambda runs it as is, and ColdStart's wrapper chains to it), e.g. /opt/otel-instrument.");
+            }
             if (name == WrapperScript.ChainVariable)
             {
                 throw new ColdStartConfigurationException(path, $"Environment[\"{name}\"]", $"\"{environment[name]}\"",

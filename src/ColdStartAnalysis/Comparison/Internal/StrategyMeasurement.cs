@@ -1,0 +1,72 @@
+using ColdStart.Analysis.Pricing;
+
+namespace ColdStart.Analysis.Comparison.Internal;
+
+/// <summary>Turns one strategy's parsed logs into a <see cref="StrategyResult"/>.</summary>
+internal static class StrategyMeasurement
+{
+    private static readonly string[] InitTypeOrder =
+        [InitTypes.OnDemand, InitTypes.ProvisionedConcurrency, InitTypes.SnapStart, InitTypes.Unknown];
+
+    public static StrategyResult Measure(string name, ParseResult result, StrategyKind? forcedKind, PricingModel pricing)
+    {
+        var profiles = result.ColdStarts;
+        var invocations = result.Invocations;
+        var cold = invocations.Where(i => i.IsColdStart).ToList();
+
+        var kind = forcedKind ?? (profiles.Any(p => p.InitType == InitTypes.ProvisionedConcurrency)
+            ? StrategyKind.ProvisionedConcurrency
+            : StrategyKind.OnDemand);
+
+        var workload = invocations.Count == 0 ? null : Workload(profiles, invocations, kind);
+        return new StrategyResult
+        {
+            Name = name,
+            Kind = kind,
+            ColdStartProfiles = profiles.Count,
+            ProfilesByInitType = InitTypeOrder
+                .Select(t => new KeyValuePair<string, int>(t, profiles.Count(p => p.InitType == t)))
+                .Where(kv => kv.Value > 0)
+                .ToList(),
+            Invocations = invocations.Count,
+            ColdInvocations = cold.Count,
+            // Provisioned and SnapStart environments report their INIT in INIT_REPORT, not in a REPORT.
+            InitDurationMs = Percentiles.Of(invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Metrics.InitDurationMs!.Value)
+                .Concat(profiles.Where(p => p.FirstReport?.InitDurationMs is null && p.InitDurationMs is not null).Select(p => p.InitDurationMs!.Value))),
+            FirstInvocationLatencyMs = Percentiles.Of(cold.Select(i =>
+                i.Metrics.DurationMs + (i.Metrics.InitDurationMs ?? 0) + (i.Metrics.RestoreDurationMs ?? 0))),
+            WarmDurationMs = Percentiles.Of(invocations.Where(i => !i.IsColdStart).Select(i => i.Metrics.DurationMs)),
+            InitImportMs = Percentiles.Of(profiles.Where(p => p.Split == PhaseSplit.Known).Select(p => p.InitImportMicros / 1000.0)),
+            LazyImportMs = Percentiles.Of(profiles.Where(p => p.Split == PhaseSplit.Known).Select(p => p.InvokeImportMicros / 1000.0)),
+            Workload = workload,
+            MonthlyCost = workload is null ? null : pricing.Estimate(workload, kind),
+        };
+    }
+
+    private static WorkloadProfile Workload(IReadOnlyList<ColdStartProfile> profiles, IReadOnlyList<Invocation> invocations, StrategyKind kind)
+    {
+        var memories = invocations.Select(i => (double)i.Metrics.MemorySizeMb).Where(m => m > 0).ToList();
+        var memoryMb = memories.Count == 0 ? PricingModel.FallbackMemoryMb : (int)Percentiles.Of(memories).P50!.Value;
+
+        // Lambda bills duration and INIT rounded up to the next millisecond. Priced on demand, environments
+        // that were initialised as provisioned concurrency would have been on-demand cold starts too.
+        var inits = invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Metrics.InitDurationMs!.Value)
+            .Concat(kind == StrategyKind.OnDemand
+                ? profiles.Where(p => p.InitType == InitTypes.ProvisionedConcurrency && p.FirstReport?.InitDurationMs is null && p.InitDurationMs is not null).Select(p => p.InitDurationMs!.Value)
+                : [])
+            .Select(Math.Ceiling)
+            .ToList();
+
+        // An environment that ran an on-demand INIT is not provisioned: its requests are the spillover.
+        var onDemandStreams = invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Stream)
+            .Concat(profiles.Where(p => p.InitType == InitTypes.OnDemand).Select(p => p.Stream))
+            .ToHashSet(StringComparer.Ordinal);
+
+        return new WorkloadProfile(
+            MemoryMb: memoryMb,
+            MeanBilledDurationMs: invocations.Average(i => Math.Ceiling(i.Metrics.DurationMs)),
+            OnDemandInitRate: (double)inits.Count / invocations.Count,
+            MeanInitDurationMs: inits.Count == 0 ? 0 : inits.Average(),
+            SpilloverFraction: kind == StrategyKind.OnDemand ? 1 : (double)invocations.Count(i => onDemandStreams.Contains(i.Stream)) / invocations.Count);
+    }
+}

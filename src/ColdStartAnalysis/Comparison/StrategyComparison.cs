@@ -1,0 +1,74 @@
+using ColdStart.Analysis.Comparison.Internal;
+using ColdStart.Analysis.Pricing;
+
+namespace ColdStart.Analysis.Comparison;
+
+/// <summary>
+/// Side-by-side figures for several cold-start strategies (e.g. lazy imports vs. provisioned
+/// concurrency), each from its own logs, priced with one <see cref="PricingModel"/>.
+/// </summary>
+public sealed class StrategyComparison
+{
+    private StrategyComparison(PricingModel pricing, IReadOnlyList<StrategyResult> strategies)
+    {
+        Pricing = pricing;
+        Strategies = strategies;
+    }
+
+    /// <summary>The prices and traffic every strategy was priced with.</summary>
+    public PricingModel Pricing { get; }
+
+    /// <summary>One result per strategy, in the order given.</summary>
+    public IReadOnlyList<StrategyResult> Strategies { get; }
+
+    /// <summary>Provisioned-concurrency utilisation above which it is cheaper than on-demand (see <see cref="PricingModel.BreakEvenUtilisation"/>).</summary>
+    public double BreakEvenUtilisation => Pricing.BreakEvenUtilisation;
+
+    /// <summary>Builds the comparison.</summary>
+    /// <param name="strategies">Each strategy's name and parsed logs. Names must be unique (case-sensitive) and non-empty.</param>
+    /// <param name="pricing">Prices and traffic; validated first.</param>
+    /// <param name="kinds">
+    /// Forces how named strategies are priced. Default: null, meaning provisioned concurrency when any of a
+    /// strategy's profiles has init type <c>provisioned-concurrency</c>, otherwise on-demand.
+    /// </param>
+    public static StrategyComparison Build(
+        IReadOnlyList<(string Name, ParseResult Result)> strategies,
+        PricingModel pricing,
+        IReadOnlyDictionary<string, StrategyKind>? kinds = null)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        ArgumentNullException.ThrowIfNull(pricing);
+        pricing.Validate();
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, _) in strategies)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new ArgumentException("Strategy names must not be empty.", nameof(strategies));
+            }
+
+            if (!seen.Add(name))
+            {
+                throw new ArgumentException($"Strategy names must be unique. Found '{name}' twice.", nameof(strategies));
+            }
+        }
+
+        if (kinds is not null)
+        {
+            foreach (var name in kinds.Keys.Where(k => !seen.Contains(k)))
+            {
+                throw new ArgumentException($"A kind was given for '{name}', which is not one of the strategies ({string.Join(", ", seen)}).", nameof(kinds));
+            }
+        }
+
+        var results = strategies
+            .Select(s => StrategyMeasurement.Measure(
+                s.Name,
+                s.Result,
+                kinds is not null && kinds.TryGetValue(s.Name, out var kind) ? kind : null,
+                pricing))
+            .ToList();
+        return new StrategyComparison(pricing, results);
+    }
+}

@@ -1,0 +1,82 @@
+namespace ColdStart.Analysis;
+
+/// <summary>
+/// One cold start: one interpreter start with its import profile. It begins at the wrapper's
+/// profile-start line or at the importtime header. (Named <c>ColdStartProfile</c> rather than
+/// <c>ColdStart</c> so it does not collide with the <c>ColdStart</c> root namespace.)
+/// </summary>
+public sealed class ColdStartProfile
+{
+    internal ColdStartProfile(string stream, DateTimeOffset? timestamp)
+    {
+        Stream = stream;
+        Timestamp = timestamp;
+    }
+
+    /// <summary>Log stream (= execution environment); the source name when the input has no stream names.</summary>
+    public string Stream { get; }
+
+    /// <summary>
+    /// <c>on-demand</c>, <c>provisioned-concurrency</c>, <c>snap-start</c> or <c>unknown</c>, from the wrapper line
+    /// or <c>platform.initStart</c>. Default: <c>unknown</c>.
+    /// </summary>
+    public string InitType { get; internal set; } = InitTypes.Unknown;
+
+    /// <summary>Runtime version from <c>INIT_START</c> (e.g. <c>python:3.13.v14</c>); null when not logged.</summary>
+    public string? RuntimeVersion { get; internal set; }
+
+    /// <summary>Interpreter path from the wrapper line; null when not logged.</summary>
+    public string? Interpreter { get; internal set; }
+
+    /// <summary>Top-level imports (depth 0), in printed order.</summary>
+    public IReadOnlyList<ImportNode> Roots => RootList;
+
+    internal List<ImportNode> RootList { get; } = [];
+
+    /// <summary>Every import, depth-first, each parent before its children.</summary>
+    public IEnumerable<ImportNode> AllImports
+    {
+        get
+        {
+            var stack = new Stack<ImportNode>();
+            for (var i = RootList.Count - 1; i >= 0; i--)
+            {
+                stack.Push(RootList[i]);
+            }
+
+            while (stack.Count > 0)
+            {
+                var node = stack.Pop();
+                yield return node;
+                for (var i = node.Children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(node.Children[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether every import's phase is known.</summary>
+    public PhaseSplit Split { get; internal set; } = PhaseSplit.Known;
+
+    /// <summary>The REPORT of the first invocation after this cold start in its stream; null when none was logged.</summary>
+    public ReportMetrics? FirstReport { get; internal set; }
+
+    /// <summary>
+    /// Init Duration of this environment: from <c>INIT_REPORT</c> (provisioned concurrency, SnapStart) or else from
+    /// <see cref="FirstReport"/>; null when neither was logged.
+    /// </summary>
+    public double? InitDurationMs { get; internal set; }
+
+    /// <summary>When the cold start began, when the input carries timestamps; otherwise null.</summary>
+    public DateTimeOffset? Timestamp { get; }
+
+    /// <summary>Sum of the cumulative time of the init-phase roots, in microseconds.</summary>
+    public long InitImportMicros => RootList.Where(r => r.Phase == ImportPhase.Init).Sum(r => r.CumulativeMicros);
+
+    /// <summary>Sum of the cumulative time of the invoke-phase (lazy) roots, in microseconds.</summary>
+    public long InvokeImportMicros => RootList.Where(r => r.Phase == ImportPhase.Invoke).Sum(r => r.CumulativeMicros);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"cold start in {Stream}: {RootList.Count} roots, init imports {InitImportMicros} µs";
+}

@@ -1,0 +1,18 @@
+namespace ColdStart.Analysis.Pricing;
+
+/// <summary>How a strategy's execution environments are paid for.</summary>
+public enum StrategyKind
+{
+    /// <summary>
+    /// On-demand environments: requests plus duration, plus the INIT phase of every cold start when
+    /// <see cref="PricingModel.InitBilled"/> is set. SnapStart strategies are priced this way too
+    /// (snapshot caching and restore charges are not modelled).
+    /// </summary>
+    OnDemand,
+
+    /// <summary>
+    /// Provisioned concurrency: always-on provisioned GB-seconds, duration at the provisioned rate, and
+    /// the spillover share of requests priced as <see cref="OnDemand"/>.
+    /// </summary>
+    ProvisionedConcurrency,
+}

@@ -1,0 +1,103 @@
+using ColdStart.Analysis.Reporting.Internal;
+
+namespace ColdStart.Analysis;
+
+/// <summary>The data behind <c>coldstart report</c>, independent of how it is rendered.</summary>
+public sealed class ImportTimeReport
+{
+    private ImportTimeReport(ReportSummary summary, IReadOnlyList<ModuleStat> topBySelf, IReadOnlyList<ModuleStat> topByCumulative,
+        IReadOnlyList<ModuleStat> lazyImports, IReadOnlyList<TreeNode> tree, double? medianInitImportMs, PhaseSplit split)
+    {
+        Summary = summary;
+        TopBySelf = topBySelf;
+        TopByCumulative = topByCumulative;
+        LazyImports = lazyImports;
+        Tree = tree;
+        MedianInitImportMs = medianInitImportMs;
+        Split = split;
+    }
+
+    /// <summary>Counts, percentiles and what was read.</summary>
+    public ReportSummary Summary { get; }
+
+    /// <summary>The modules with the largest median self time (all phases), largest first.</summary>
+    public IReadOnlyList<ModuleStat> TopBySelf { get; }
+
+    /// <summary>The modules with the largest median cumulative time (all phases), largest first.</summary>
+    public IReadOnlyList<ModuleStat> TopByCumulative { get; }
+
+    /// <summary>
+    /// Lazy imports: invoke-phase imports not caused by another invoke-phase import, by median cumulative time,
+    /// with what they added to the first invocation. Not cut to <see cref="ReportOptions.Top"/>.
+    /// </summary>
+    public IReadOnlyList<ModuleStat> LazyImports { get; }
+
+    /// <summary>The import forest merged across cold starts, filtered by the options.</summary>
+    public IReadOnlyList<TreeNode> Tree { get; }
+
+    /// <summary>Median over cold starts of the init-phase import time; null without cold starts.</summary>
+    public double? MedianInitImportMs { get; }
+
+    /// <summary><see cref="PhaseSplit.Unknown"/> when any cold start's split is unknown.</summary>
+    public PhaseSplit Split { get; }
+
+    /// <summary>Builds the report.</summary>
+    /// <param name="result">What the parser read.</param>
+    /// <param name="options">What to include; default: <see cref="ReportOptions"/> with its defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it and the value.</exception>
+    public static ImportTimeReport Build(ParseResult result, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        options ??= new ReportOptions();
+        options.Validate();
+
+        var all = new ModuleStatistics();
+        var lazy = new ModuleStatistics();
+        var tree = new TreeMerger();
+        var firstDurations = new List<double>();
+        var firstLazy = new List<double>();
+        foreach (var coldStart in result.ColdStarts)
+        {
+            all.Add(coldStart, _ => true);
+            var firstRequest = coldStart.FirstReport?.RequestId;
+            lazy.Add(coldStart, IsLazyRoot, n => firstRequest is not null && n.RequestId == firstRequest ? n.CumulativeMicros / 1000.0 : null);
+            tree.Add(coldStart);
+            if (coldStart.FirstReport is { } report)
+            {
+                firstDurations.Add(report.DurationMs);
+                firstLazy.Add(coldStart.Roots.Where(r => r.Phase == ImportPhase.Invoke && r.RequestId == firstRequest).Sum(r => r.CumulativeMicros) / 1000.0);
+            }
+        }
+
+        var initImports = result.ColdStarts.Select(c => c.InitImportMicros / 1000.0).ToList();
+        var initDurations = result.Invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Metrics.InitDurationMs!.Value)
+            .Concat(result.ColdStarts.Where(c => c.FirstReport?.InitDurationMs is null && c.InitDurationMs is not null).Select(c => c.InitDurationMs!.Value));
+        var summary = new ReportSummary(
+            result.ColdStarts.Count,
+            result.ColdStarts.GroupBy(c => c.InitType).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            result.ColdStarts.Count(c => c.Split == PhaseSplit.Unknown),
+            Percentiles.Of(initDurations),
+            Percentiles.Of(initImports),
+            Percentiles.Of(firstDurations),
+            Percentiles.Of(firstLazy),
+            result.Invocations.Count,
+            result.Invocations.Count(i => i.IsColdStart),
+            result.LinesRead,
+            result.LinesUsed,
+            result.LinesIgnored,
+            result.BytesRead,
+            result.Skipped,
+            result.Sources);
+
+        return new ImportTimeReport(
+            summary,
+            all.Top(options.Top, bySelf: true),
+            all.Top(options.Top, bySelf: false),
+            lazy.Top(int.MaxValue, bySelf: false),
+            tree.Build(options),
+            initImports.Count > 0 ? Percentiles.Of(initImports).P50 : null,
+            summary.ColdStartsWithUnknownSplit > 0 ? PhaseSplit.Unknown : PhaseSplit.Known);
+    }
+
+    private static bool IsLazyRoot(ImportNode node) => node.Phase == ImportPhase.Invoke && node.Parent?.Phase != ImportPhase.Invoke;
+}

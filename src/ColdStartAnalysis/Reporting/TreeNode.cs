@@ -1,0 +1,50 @@
+namespace ColdStart.Analysis;
+
+/// <summary>One import path of the forest merged across cold starts (same names from the root = same node).</summary>
+public sealed class TreeNode
+{
+    internal TreeNode(string name, string path, int depth, ImportPhase phase, ModuleClass moduleClass)
+    {
+        Name = name;
+        Path = path;
+        Depth = depth;
+        Phase = phase;
+        Class = moduleClass;
+    }
+
+    /// <summary>Dotted module name.</summary>
+    public string Name { get; }
+
+    /// <summary>The names from the root down to this node, joined with <c>/</c> (roots of another phase than Init are prefixed with it, e.g. <c>Invoke:sqlite3</c>).</summary>
+    public string Path { get; }
+
+    /// <summary>0 for roots.</summary>
+    public int Depth { get; }
+
+    /// <summary>The root's phase (Init, Invoke or Unknown).</summary>
+    public ImportPhase Phase { get; }
+
+    /// <summary>Runtime, standard library, third party or user.</summary>
+    public ModuleClass Class { get; }
+
+    /// <summary>Median self time over the cold starts that have this path.</summary>
+    public double MedianSelfMs { get; internal set; }
+
+    /// <summary>Median cumulative time over the cold starts that have this path.</summary>
+    public double MedianCumulativeMs { get; internal set; }
+
+    /// <summary>Smallest cumulative time.</summary>
+    public double MinCumulativeMs { get; internal set; }
+
+    /// <summary>Largest cumulative time.</summary>
+    public double MaxCumulativeMs { get; internal set; }
+
+    /// <summary>How many cold starts have this path.</summary>
+    public int ColdStarts { get; internal set; }
+
+    /// <summary>Children in the order they were first imported.</summary>
+    public IReadOnlyList<TreeNode> Children { get; internal set; } = [];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Path} ({MedianCumulativeMs:0.###} ms)";
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.RegularExpressions;
+using ColdStart.Analysis;
+using ColdStart.Cli.Internal;
+
+namespace ColdStart.Cli.Commands;
+
+/// <summary>Options both commands take, and what they do.</summary>
+internal static class SharedOptions
+{
+    public static Option<string> Format(params string[] allowed)
+    {
+        var option = new Option<string>("--format", "-f")
+        {
+            Description = $"Output format: {string.Join(", ", allowed)}.",
+            DefaultValueFactory = _ => "text",
+        };
+        option.AcceptOnlyFromAmong(allowed);
+        return option;
+    }
+
+    public static Option<string?> Output() => new("--output", "-o")
+    {
+        Description = "Write the output to FILE instead of standard output.",
+        HelpName = "FILE",
+    };
+
+    public static Option<string?> SplitAfter() => new("--split-after")
+    {
+        Description = "A regular expression matching a line of the function's own output that marks the end of module-level code, for logs where init output was printed after START (older console logs). Default: none (the split is reported as unknown).",
+        HelpName = "REGEX",
+    };
+
+    public static Option<string?> Handler() => new("--handler")
+    {
+        Description = "The handler's module (e.g. app.handler); its top-level package is classed as your own code. Default: none.",
+        HelpName = "MODULE",
+    };
+
+    public static OutputFormat ParseFormat(string value) => Enum.Parse<OutputFormat>(value, ignoreCase: true);
+
+    public static ParseOptions ParseOptions(System.CommandLine.ParseResult parsed, Option<string?> splitAfter, Option<string?> handler)
+    {
+        Regex? regex = null;
+        if (parsed.GetValue(splitAfter) is { } pattern)
+        {
+            try
+            {
+                regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"--split-after: '{pattern}' is not a valid regular expression ({e.Message}).");
+            }
+        }
+
+        var module = parsed.GetValue(handler);
+        if (module is not null && !Regex.IsMatch(module, @"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$"))
+        {
+            throw new UsageException($"--handler: '{module}' is not a Python module path (expected e.g. app.handler or lambda_function).");
+        }
+
+        return new ParseOptions { SplitAfter = regex, HandlerModule = module };
+    }
+
+    /// <summary>Writes the rendered output to <c>--output</c> (UTF-8, no BOM) or to standard output.</summary>
+    public static void Emit(string text, string? outputPath, CliConsole console)
+    {
+        if (outputPath is null)
+        {
+            console.Out.Write(text);
+            console.Out.Flush();
+            return;
+        }
+
+        try
+        {
+            File.WriteAllText(outputPath, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"--output: cannot write '{outputPath}': {e.Message}");
+        }
+    }
+}

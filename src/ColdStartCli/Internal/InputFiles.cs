@@ -1,0 +1,62 @@
+using ColdStart.Analysis;
+
+namespace ColdStart.Cli.Internal;
+
+/// <summary>Turns FILE arguments into log sources and parses them, with a progress bar when it helps.</summary>
+internal static class InputFiles
+{
+    /// <summary>Inputs smaller than this parse in well under a second: no progress bar.</summary>
+    private const long ProgressBarThresholdBytes = 32L << 20;
+
+    /// <summary>Checks every path up front so a typo fails before minutes of parsing.</summary>
+    public static IReadOnlyList<LogSource> Open(IReadOnlyList<string> paths, CliConsole console)
+    {
+        if (paths.Count == 0)
+        {
+            throw new UsageException("no input given: expected one or more log files, or - for standard input.");
+        }
+
+        if (paths.Count(p => p == "-") > 1)
+        {
+            throw new UsageException("- (standard input) can be given only once.");
+        }
+
+        return paths.Select(path =>
+        {
+            if (path == "-")
+            {
+                return new LogSource("-", console.OpenStdin);
+            }
+
+            if (Directory.Exists(path))
+            {
+                throw new UsageException($"'{path}' is a directory: expected a log file (exported Lambda logs or python -X importtime output).");
+            }
+
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"cannot read '{path}': no such file (expected a log file, or - for standard input).");
+            }
+
+            return LogSource.FromFile(path);
+        }).ToList();
+    }
+
+    /// <summary>Parses the sources; a progress bar is drawn on stderr only for large files and a terminal.</summary>
+    public static ParseResult Parse(IReadOnlyList<string> paths, IReadOnlyList<LogSource> sources, ParseOptions options, CliConsole console)
+    {
+        var totalBytes = paths.Where(p => p != "-").Sum(p => new FileInfo(p).Length);
+        if (console.IsErrorRedirected || totalBytes < ProgressBarThresholdBytes)
+        {
+            return LogParser.Parse(sources, options);
+        }
+
+        using var bar = new ProgressBar(console.Error, totalBytes);
+        return LogParser.Parse(sources, new ParseOptions
+        {
+            SplitAfter = options.SplitAfter,
+            HandlerModule = options.HandlerModule,
+            BytesRead = bar,
+        });
+    }
+}

@@ -1,0 +1,93 @@
+using ColdStart.Analysis;
+using ColdStart.Cli.Internal;
+
+namespace ColdStart.Cli.Rendering.Internal;
+
+/// <summary>Sentences and table rows shared by the text, Markdown and HTML report renderers.</summary>
+internal static class ReportText
+{
+    public static string ColdStartsLine(ImportTimeReport report)
+    {
+        var byType = report.Summary.ColdStartsByInitType.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}").ToList();
+        var sources = report.Summary.Sources.Count;
+        return $"{report.Summary.ColdStarts} cold start{(report.Summary.ColdStarts == 1 ? "" : "s")}"
+            + (byType.Count > 0 ? $" ({string.Join(", ", byType)})" : "")
+            + $" from {sources} source{(sources == 1 ? "" : "s")}";
+    }
+
+    public static string PercentilesLine(Percentiles p) => p.Count == 0
+        ? "no REPORT or INIT_REPORT line with Init Duration"
+        : $"p50 {Format.Ms(p.P50)}  p90 {Format.Ms(p.P90)}  p99 {Format.Ms(p.P99)}  max {Format.Ms(p.Max)} ms ({p.Count} environments)";
+
+    public static string InitImportsLine(ImportTimeReport report)
+    {
+        var p = report.Summary.InitImportMs;
+        var line = $"p50 {Format.Ms(p.P50)}  p90 {Format.Ms(p.P90)}  max {Format.Ms(p.Max)} ms per cold start";
+        return report.Split == PhaseSplit.Known
+            ? line
+            : $"unknown for {report.Summary.ColdStartsWithUnknownSplit} of {report.Summary.ColdStarts} cold starts (init output logged after START): pass --split-after REGEX, a line your module prints last";
+    }
+
+    public static string FirstInvocationLine(ImportTimeReport report)
+    {
+        var duration = report.Summary.FirstInvocationDurationMs;
+        var lazy = report.Summary.FirstInvocationLazyImportMs;
+        return duration.Count == 0
+            ? "no REPORT line after a profiled cold start"
+            : $"duration p50 {Format.Ms(duration.P50)}  p90 {Format.Ms(duration.P90)} ms, of which lazy imports p50 {Format.Ms(lazy.P50)}  max {Format.Ms(lazy.Max)} ms ({duration.Count} cold starts)";
+    }
+
+    public static string InvocationsLine(ImportTimeReport report) =>
+        $"{Format.Count(report.Summary.Invocations)} REPORT lines, {Format.Count(report.Summary.ColdInvocations)} of them cold";
+
+    public static string LinesLine(ImportTimeReport report)
+    {
+        var summary = report.Summary;
+        var reasons = summary.Skipped.NonZero.Select(r => $"{Labels.SkipReasonText(r.Reason)} {Format.Count(r.Count)}").ToList();
+        return $"{Format.Count(summary.LinesRead)} read: {Format.Count(summary.LinesUsed)} used, {Format.Count(summary.LinesIgnored)} ignored (function output and other lines), "
+            + $"{Format.Count(summary.Skipped.Total)} skipped or anomalous"
+            + (reasons.Count > 0 ? $" ({string.Join(", ", reasons)})" : "");
+    }
+
+    /// <summary>The key/value rows of the summary block, shared by text, Markdown and HTML.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> SummaryRows(ImportTimeReport report) =>
+    [
+        ["Init Duration", PercentilesLine(report.Summary.InitDurationMs)],
+        ["Init-phase imports", InitImportsLine(report)],
+        ["First invocation", FirstInvocationLine(report)],
+        ["Invocations", InvocationsLine(report)],
+        ["Lines", LinesLine(report)],
+        .. report.Summary.Sources.Select(s => (IReadOnlyList<string>)["Source", SourceLine(s)]),
+    ];
+
+    public static string SourceLine(SourceSummary source) =>
+        $"{source.Name}: {Labels.Format(source.DetectedFormat)}, {Format.Count(source.Lines)} lines";
+
+    public static readonly string[] ModuleHeaders = ["module", "class", "median ms", "min", "max", "cold starts"];
+
+    public static IReadOnlyList<string> ModuleRow(ModuleStat m, int coldStarts) =>
+        [m.Name, Labels.Class(m.Class), Format.Ms(m.MedianMs), Format.Ms(m.MinMs), Format.Ms(m.MaxMs), $"{m.ColdStarts}/{coldStarts}"];
+
+    public static readonly string[] LazyHeaders = ["module", "class", "median ms", "min", "max", "in 1st invocation", "cold starts"];
+
+    public static IReadOnlyList<string> LazyRow(ModuleStat m, int coldStarts) =>
+        [m.Name, Labels.Class(m.Class), Format.Ms(m.MedianMs), Format.Ms(m.MinMs), Format.Ms(m.MaxMs), Format.Ms(m.MedianFirstInvocationMs), $"{m.ColdStarts}/{coldStarts}"];
+
+    public const string LazyExplanation =
+        "Imported inside the handler (after START): each adds its time to the invocation that first needs it; \"in 1st invocation\" is the median it added to the first invocation after a cold start.";
+
+    public const string TreeExplanation = "Median cumulative and self ms across the cold starts that contain the module.";
+
+    /// <summary>Walks the tree depth-first, yielding each node with its depth.</summary>
+    public static IEnumerable<(TreeNode Node, int Depth)> Walk(IEnumerable<TreeNode> roots, int depth = 0)
+    {
+        foreach (var node in roots)
+        {
+            yield return (node, depth);
+            foreach (var child in Walk(node.Children, depth + 1))
+            {
+                yield return child;
+            }
+        }
+    }
+}
