@@ -63,7 +63,7 @@ public class ColdStartComparison : Construct
             columns.Add(column);
         }
         Variants = deployed;
-        CompareCommand = "coldstart compare " + string.Join(" ", deployed.Select(v => $"{v.Name}={v.Name}.json"));
+        CompareCommand = CompareCommandLine.For(props, props.Variants.Select(v => (v.Name, EffectivePreWarming(v))));
         _ = new CfnOutput(this, "CompareCommand", new CfnOutputProps
         {
             Value = CompareCommand,
@@ -88,7 +88,10 @@ public class ColdStartComparison : Construct
     /// <summary>The dashboard; null when <see cref="ColdStartComparisonProps.Dashboard"/> is false.</summary>
     public ColdStartDashboard? Dashboard { get; }
 
-    /// <summary>The <c>coldstart compare</c> command line for logs exported to <c>&lt;variant&gt;.json</c>.</summary>
+    /// <summary>
+    /// The <c>coldstart compare</c> command line for logs exported to <c>&lt;variant&gt;.json</c>, with the architecture,
+    /// provisioned concurrency and prices of this comparison as options.
+    /// </summary>
     public string CompareCommand { get; }
 
     private (DeployedVariant Variant, DashboardVariant Column) Deploy(
@@ -105,7 +108,7 @@ public class ColdStartComparison : Construct
         functionProps.Environment = environment;
         functionProps.LogGroup = logGroup;
         functionProps.Description = $"{shared.Description ?? "ColdStart comparison"} [{variant.Name}: {StrategyText(variant.Strategy)}]";
-        var preWarming = variant.Strategy == ColdStartStrategy.PreWarmed ? variant.PreWarming ?? DefaultPreWarming : null;
+        var preWarming = EffectivePreWarming(variant);
         functionProps.PreWarming = preWarming;
 
         var function = new ImportTimeProfiledFunction(this, variant.Name, functionProps);
@@ -138,6 +141,9 @@ public class ColdStartComparison : Construct
         };
         return (new DeployedVariant(variant.Name, variant.Strategy, function, alias, logGroup), column);
     }
+
+    private static PreWarmingOptions? EffectivePreWarming(ComparisonVariant variant) =>
+        variant.Strategy == ColdStartStrategy.PreWarmed ? variant.PreWarming ?? DefaultPreWarming : null;
 
     private string? RunIdFromContext() => Node.TryGetContext(RunContextKey) switch
     {

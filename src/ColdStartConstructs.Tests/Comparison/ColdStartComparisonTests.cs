@@ -1,3 +1,4 @@
+using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.Assertions;
 using ColdStart.Constructs.Tests.Dashboard;
 using Xunit;
@@ -160,8 +161,24 @@ public class ColdStartComparisonTests
                 $"--payload file://event.json {variant.Name}-response.json", Output("InvokeCommand"));
             Assert.Equal($"aws logs filter-log-events --log-group-name {logGroupRef} --output json > {variant.Name}.json", Output("ExportLogsCommand"));
         }
-        Assert.Equal("coldstart compare lazy=lazy.json prewarmed=prewarmed.json snapstart=snapstart.json",
+        Assert.Equal("coldstart compare lazy=lazy.json prewarmed=prewarmed.json snapstart=snapstart.json --architecture arm64",
             outputs.Single(o => o.Key.StartsWith("ComparisonCompareCommand", StringComparison.Ordinal)).Value);
+        Assert.Equal(outputs.Single(o => o.Key.StartsWith("ComparisonCompareCommand", StringComparison.Ordinal)).Value, comparison.CompareCommand);
+    }
+
+    [Fact]
+    public void The_compare_command_passes_what_the_logs_cannot_tell_the_cli()
+    {
+        var (_, comparison) = ComparisonStacks.Build(ComparisonStacks.ThreeVariants(p =>
+        {
+            p.Function.Architecture = Architecture.X86_64;
+            p.Variants = [ComparisonVariant.Lazy(), ComparisonVariant.PreWarmed(preWarming: new PreWarmingOptions { ProvisionedConcurrency = 3 })];
+            p.Pricing = new LambdaPricing { OnDemandGbSecond = 0.00002, RequestsPerMillion = 0.25 };
+        }));
+
+        Assert.Equal(
+            "coldstart compare lazy=lazy.json prewarmed=prewarmed.json --provisioned-concurrency 3 --on-demand-price 0.00002 --request-price 0.25",
+            comparison.CompareCommand);
     }
 
     [Fact]
