@@ -30,6 +30,9 @@ public static class ExampleApp
             EagerPreWarming = new PreWarmingOptions { ProvisionedConcurrency = 1 },
         });
 
+        // Lazy loading, pre-warming and SnapStart side by side, with a dashboard (Dev: profiling on).
+        _ = new OrdersComparisonStack(dev, "Comparison");
+
         var prod = new Stage(app, "Prod");
         prod.Node.SetContext(ColdStartContext.Profiling, false);
         prod.Node.SetContext(ColdStartContext.Production, true);
@@ -91,4 +94,31 @@ public sealed class OrdersServiceStack : Stack
             Description = $"Orders API, {strategy}",
             PreWarming = preWarming,
         });
+}
+
+/// <summary>The lazy, pre-warmed and SnapStart strategies side by side, with a dashboard and saved Logs Insights queries.</summary>
+public sealed class OrdersComparisonStack : Stack
+{
+    public OrdersComparisonStack(Construct scope, string id, IStackProps? props = null) : base(scope, id, props)
+    {
+        Comparison = new ColdStartComparison(this, "Orders", new ColdStartComparisonProps
+        {
+            Function = new ImportTimeProfiledFunctionProps
+            {
+                Code = ExampleApp.HandlerCode(),
+                Handler = "app_lazy.handler",
+                MemorySize = 512,
+                Timeout = Duration.Seconds(10),
+                Description = "Orders API strategy comparison",
+            },
+            Variants =
+            [
+                ComparisonVariant.Lazy("app_lazy.handler"),
+                ComparisonVariant.PreWarmed("app_eager.handler", new PreWarmingOptions { ProvisionedConcurrency = 1, MaxCapacity = 2 }),
+                ComparisonVariant.SnapStart("app_eager.handler"),
+            ],
+        });
+    }
+
+    public ColdStartComparison Comparison { get; }
 }

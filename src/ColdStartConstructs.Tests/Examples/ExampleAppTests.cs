@@ -77,11 +77,29 @@ public class ExampleAppTests
     }
 
     [Fact]
+    public void Dev_has_the_strategy_comparison_with_a_dashboard()
+    {
+        var app = Cdk.NewApp();
+        var (dev, _) = ExampleApp.Build(app);
+
+        var template = Template.FromStack((Stack)dev.Node.FindChild("Comparison"));
+        template.ResourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        template.ResourceCountIs("AWS::Lambda::Alias", 3);
+        template.HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object>
+        {
+            ["Handler"] = "app_eager.handler",
+            ["SnapStart"] = new Dictionary<string, object> { ["ApplyOn"] = "PublishedVersions" },
+        });
+        Assert.NotEmpty(template.FindResources("AWS::Logs::QueryDefinition"));
+    }
+
+    [Fact]
     public void Snapshots_of_both_stages()
     {
         var (dev, prod) = Synth();
 
         Snapshot.Match("example-dev", Template.FromStack(dev));
         Snapshot.Match("example-prod", Template.FromStack(prod));
+        Snapshot.Match("example-dev-comparison", Template.FromStack((Stack)dev.Node.Scope!.Node.FindChild("Comparison")));
     }
 }
