@@ -3,6 +3,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using ColdStart.Constructs.Dashboard.Internal;
+using ColdStart.Constructs.Internal;
 using ColdStart.Constructs.Internal.Comparison;
 using Constructs;
 
@@ -103,7 +104,7 @@ public class ColdStartComparison : Construct
             Retention = props.LogRetention ?? DefaultLogRetention,
             RemovalPolicy = RemovalPolicy.DESTROY,
         });
-        var functionProps = VariantFunctionProps.CopyOf(shared);
+        var functionProps = PropsCopy<ImportTimeProfiledFunctionProps>.Of(shared);
         functionProps.Handler = variant.Handler ?? shared.Handler;
         functionProps.Environment = environment;
         functionProps.LogGroup = logGroup;

@@ -38,7 +38,7 @@ public class ImportTimeProfiledFunction : Construct
         }
 
         ProfilingEnabled = ProfilingToggle.IsEnabled(this, props.ImportTimeProfiling?.Enabled);
-        var functionProps = FunctionPropsCopy.Of(props);
+        var functionProps = PropsCopy<FunctionProps>.Of(props);
         functionProps.Runtime = runtime;
         if (ProfilingEnabled)
         {
