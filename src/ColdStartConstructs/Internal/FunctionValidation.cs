@@ -151,7 +151,7 @@ internal static partial class FunctionValidation
         {
             WholeNumberAtLeastOne(path, "PreWarming.MaxCapacity", max);
         }
-        var autoscaling = options.MinCapacity is not null || options.MaxCapacity is not null || options.Schedules is { Length: > 0 };
+        var autoscaling = PreWarmingSetup.UsesAutoScaling(options);
         if (autoscaling && options.MaxCapacity is null)
         {
             throw new ColdStartConfigurationException(path, "PreWarming.MaxCapacity", null,

@@ -14,6 +14,10 @@ namespace ColdStart.Constructs.Internal;
 /// </summary>
 internal sealed record PreWarmingSetup(IVersion Version, Alias Alias, ScalableTarget? ScalableTarget)
 {
+    /// <summary>Autoscaling is on as soon as any of its bounds or schedules is given.</summary>
+    public static bool UsesAutoScaling(PreWarmingOptions options) =>
+        options.MinCapacity is not null || options.MaxCapacity is not null || options.Schedules is { Length: > 0 };
+
     public static PreWarmingSetup Apply(Construct owner, Function function, PreWarmingOptions options)
     {
         var version = function.CurrentVersion;
@@ -24,8 +28,7 @@ internal sealed record PreWarmingSetup(IVersion Version, Alias Alias, ScalableTa
             ProvisionedConcurrentExecutions = options.ProvisionedConcurrency,
         });
 
-        var autoscaling = options.MinCapacity is not null || options.MaxCapacity is not null || options.Schedules is { Length: > 0 };
-        if (!autoscaling)
+        if (!UsesAutoScaling(options))
         {
             return new PreWarmingSetup(version, alias, null);
         }
