@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using ColdStart.Constructs.Tests.Support;
 using Xunit;
 
@@ -7,6 +8,7 @@ namespace ColdStart.Constructs.Tests.Constructs;
 /// Every snapshot is the synthesised template of its scenario (SnapshotTests fail on any difference), so linting the
 /// snapshot files lints what the constructs synthesise, in one cfn-lint process.
 /// </summary>
+[UnsupportedOSPlatform("windows")]
 public class CfnLintTests
 {
     [Fact]

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using ColdStart.Constructs.Dashboard.Internal;
+using ColdStart.Constructs.Tests.Support;
 using ColdStart.Constructs.Tests.Wrapper;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using ColdStart.Constructs.Tests.Support;
 using ColdStart.Examples;
 using Xunit;
 
@@ -18,27 +18,15 @@ public class ExampleHandlerTests
         // Prints a marker between init and the first call, so the import rows before it are init-phase.
         var code = $"import json, sys; import {module} as m; print('--invoke--', file=sys.stderr, flush=True); " +
                    "print(json.dumps(m.handler(json.load(open('sample_event.json')), None)))";
-        var start = new ProcessStartInfo("python3")
-        {
-            WorkingDirectory = ExampleApp.HandlerDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["PYTHONDONTWRITEBYTECODE"] = "1" },
-        };
-        foreach (var argument in new[] { "-X", "importtime", "-c", code })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var result = ProcessRun.Start("python3", ["-X", "importtime", "-c", code], ExampleApp.HandlerDirectory,
+            new Dictionary<string, string?> { ["PYTHONDONTWRITEBYTECODE"] = "1" });
+        var stderr = result.Stderr;
         var initRows = stderr[..Math.Max(0, stderr.IndexOf("--invoke--", StringComparison.Ordinal))]
             .Split('\n')
             .Where(line => line.StartsWith("import time:", StringComparison.Ordinal) && line.Contains('|'))
             .Select(line => line.Split('|')[2].Trim())
             .ToHashSet();
-        return (stdout.Result, initRows, process.ExitCode);
+        return (result.Stdout, initRows, result.ExitCode);
     }
 
     [Fact]

@@ -1,27 +1,24 @@
-using System.Diagnostics;
+using System.Runtime.Versioning;
 
 namespace ColdStart.Constructs.Tests.Support;
 
 /// <summary>Runs CloudFormation's linter (cfn-lint, installed in pyenv's Python 3.11 on this image).</summary>
+[UnsupportedOSPlatform("windows")]
 internal static class CfnLint
 {
     /// <summary>W3005 ("DependsOn already implied") is noise in CDK output: CDK adds explicit dependencies on purpose.</summary>
     public const string IgnoredChecks = "W3005";
 
+    /// <summary>cfn-lint from the newest pyenv version that has it, else from PATH; null when there is none.</summary>
     public static string? Executable()
     {
-        var candidates = new List<string>();
-        var pyenvRoot = System.Environment.GetEnvironmentVariable("PYENV_ROOT")
-            ?? Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".pyenv");
-        var versions = Path.Combine(pyenvRoot, "versions");
-        if (System.IO.Directory.Exists(versions))
-        {
-            candidates.AddRange(System.IO.Directory.GetDirectories(versions).OrderByDescending(d => d)
-                .Select(d => Path.Combine(d, "bin", "cfn-lint")));
-        }
-        candidates.AddRange((System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, "cfn-lint")));
-        return candidates.FirstOrDefault(File.Exists);
+        var versions = LocalPython.PyenvRoot() is { } root ? Path.Combine(root, "versions") : null;
+        var fromPyenv = versions is not null && Directory.Exists(versions)
+            ? Directory.GetDirectories(versions).OrderByDescending(d => d)
+                .Select(d => Path.Combine(d, "bin", "cfn-lint"))
+                .FirstOrDefault(File.Exists)
+            : null;
+        return fromPyenv ?? Executables.OnPath("cfn-lint");
     }
 
     /// <summary>Lints the files; returns cfn-lint's exit code and output (0 and nothing when clean).</summary>
@@ -29,15 +26,8 @@ internal static class CfnLint
     {
         var executable = Executable() ?? throw new InvalidOperationException(
             "cfn-lint was not found (looked in $PYENV_ROOT/versions/*/bin and PATH); it is part of this project's machine image.");
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--ignore-checks", IgnoredChecks, "--" }.Concat(templates))
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var result = ProcessRun.Start(executable, ["--ignore-checks", IgnoredChecks, "--", .. templates],
+            timeout: TimeSpan.FromMinutes(2));
+        return (result.ExitCode, result.Stdout + result.Stderr);
     }
 }

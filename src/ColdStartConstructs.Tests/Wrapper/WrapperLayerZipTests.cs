@@ -6,6 +6,8 @@ using ICSharpCode.SharpZipLib.Zip;
 using Xunit;
 using Xunit.Abstractions;
 
+using ColdStart.Constructs.Tests.Support;
+
 namespace ColdStart.Constructs.Tests.Wrapper;
 
 public sealed class WrapperLayerZipTests(ITestOutputHelper output)

@@ -4,6 +4,8 @@ using ColdStart.Constructs.Internal;
 using Xunit;
 using Xunit.Abstractions;
 
+using ColdStart.Constructs.Tests.Support;
+
 namespace ColdStart.Constructs.Tests.Wrapper;
 
 /// <summary>The wrapper taken out of the layer zip, run with every local CPython, as Lambda would start it.</summary>

@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 using ColdStart.Constructs.Internal;
 using ICSharpCode.SharpZipLib.Zip;
 
+using ColdStart.Constructs.Tests.Support;
+
 namespace ColdStart.Constructs.Tests.Wrapper;
 
 /// <summary>

@@ -3,6 +3,8 @@ using ColdStart.Constructs.Internal;
 using Xunit;
 using Xunit.Abstractions;
 
+using ColdStart.Constructs.Tests.Support;
+
 namespace ColdStart.Constructs.Tests.Wrapper;
 
 // Runs POSIX shells and interpreters: Linux and macOS only.

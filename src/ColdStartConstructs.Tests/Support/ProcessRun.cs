@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ColdStart.Constructs.Tests.Wrapper;
+namespace ColdStart.Constructs.Tests.Support;
 
 internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
 {
@@ -22,8 +22,10 @@ internal static class ProcessRun
         string fileName,
         IEnumerable<string> arguments,
         string? workingDirectory = null,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null)
     {
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
         var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -58,10 +60,10 @@ internal static class ProcessRun
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', info.ArgumentList)} did not exit within 30 s");
+            throw new TimeoutException($"{fileName} {string.Join(' ', info.ArgumentList)} did not exit within {limit.TotalSeconds} s");
         }
         return new ProcessResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }

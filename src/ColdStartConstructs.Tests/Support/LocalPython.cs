@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
 using Xunit;
-namespace ColdStart.Constructs.Tests.Wrapper;
+namespace ColdStart.Constructs.Tests.Support;
 
 /// <summary>Finds the CPython interpreters installed on this machine (pyenv first, python3 on PATH only without pyenv).</summary>
 // Runs POSIX shells and interpreters: Linux and macOS only.
@@ -39,7 +39,8 @@ internal static class LocalPython
     /// <summary>Every version from <see cref="Versions"/> that is installed.</summary>
     public static IReadOnlyList<string> Installed() => Versions.Where(v => Find(v) is not null).ToArray();
 
-    private static string? PyenvRoot()
+    /// <summary>pyenv's root: $PYENV_ROOT, else ~/.pyenv; null when neither exists.</summary>
+    public static string? PyenvRoot()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("PYENV_ROOT");
         if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(fromEnvironment))

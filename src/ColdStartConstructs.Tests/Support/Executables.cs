@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-namespace ColdStart.Constructs.Tests.Wrapper;
+namespace ColdStart.Constructs.Tests.Support;
 
 // Runs POSIX shells and interpreters: Linux and macOS only.
 [UnsupportedOSPlatform("windows")]
