@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.ApplicationAutoScaling;
+using Amazon.CDK.AWS.Logs;
 using ColdStart.Constructs;
 using Constructs;
 
@@ -38,6 +39,7 @@ public static class ExampleApp
         prod.Node.SetContext(ColdStartContext.Production, true);
         _ = new OrdersServiceStack(prod, "Orders", new OrdersServiceProps
         {
+            LogRetention = RetentionDays.THREE_MONTHS,
             EagerPreWarming = new PreWarmingOptions
             {
                 ProvisionedConcurrency = 2,
@@ -69,6 +71,9 @@ public sealed class OrdersServiceProps : StackProps
 {
     /// <summary>Pre-warming of the eager variant. Default: none.</summary>
     public PreWarmingOptions? EagerPreWarming { get; init; }
+
+    /// <summary>How long each function's log group keeps its events (the profiles among them). Default: two weeks.</summary>
+    public RetentionDays LogRetention { get; init; } = RetentionDays.TWO_WEEKS;
 }
 
 /// <summary>The same handler twice: lazy imports on demand, and eager imports kept warm.</summary>
@@ -76,17 +81,20 @@ public sealed class OrdersServiceStack : Stack
 {
     public OrdersServiceStack(Construct scope, string id, OrdersServiceProps props) : base(scope, id, props)
     {
-        Lazy = Variant("Lazy", "app_lazy.handler", "lazy loading: heavy imports inside the handler", preWarming: null);
-        Eager = Variant("Eager", "app_eager.handler", "eager loading: imports at init, pre-warmed", props.EagerPreWarming);
+        Lazy = Variant("Lazy", "app_lazy.handler", "lazy loading: heavy imports inside the handler", preWarming: null, props.LogRetention);
+        Eager = Variant("Eager", "app_eager.handler", "eager loading: imports at init, pre-warmed", props.EagerPreWarming, props.LogRetention);
     }
 
     public ImportTimeProfiledFunction Lazy { get; }
 
     public ImportTimeProfiledFunction Eager { get; }
 
-    private ImportTimeProfiledFunction Variant(string id, string handler, string strategy, PreWarmingOptions? preWarming) =>
+    private ImportTimeProfiledFunction Variant(
+        string id, string handler, string strategy, PreWarmingOptions? preWarming, RetentionDays logRetention) =>
         new(this, id, new ImportTimeProfiledFunctionProps
         {
+            // Lambda's default log group cannot be given a retention from CDK: an own one can.
+            LogGroup = new LogGroup(this, $"{id}Logs", new LogGroupProps { Retention = logRetention }),
             Code = ExampleApp.HandlerCode(),
             Handler = handler,
             MemorySize = 512,
@@ -117,6 +125,7 @@ public sealed class OrdersComparisonStack : Stack
                 ComparisonVariant.PreWarmed("app_eager.handler", new PreWarmingOptions { ProvisionedConcurrency = 1, MaxCapacity = 2 }),
                 ComparisonVariant.SnapStart("app_eager.handler"),
             ],
+            LogRetention = RetentionDays.TWO_WEEKS,
         });
     }
 

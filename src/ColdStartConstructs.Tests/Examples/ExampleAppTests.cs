@@ -94,6 +94,30 @@ public class ExampleAppTests
     }
 
     [Fact]
+    public void Every_function_logs_to_its_own_log_group_with_the_stages_retention()
+    {
+        var app = Cdk.NewApp();
+        var (dev, prod) = ExampleApp.Build(app);
+
+        foreach (var (stack, days, functions) in new[]
+        {
+            ((Stack)dev.Node.FindChild("Orders"), 14, 2),
+            ((Stack)prod.Node.FindChild("Orders"), 90, 2),
+            ((Stack)dev.Node.FindChild("Comparison"), 14, 3),
+        })
+        {
+            var template = Template.FromStack(stack);
+            template.ResourceCountIs("AWS::Logs::LogGroup", functions);
+            template.AllResourcesProperties("AWS::Logs::LogGroup", new Dictionary<string, object> { ["RetentionInDays"] = days });
+            template.ResourceCountIs("AWS::Lambda::Function", functions);
+            template.AllResourcesProperties("AWS::Lambda::Function", new Dictionary<string, object>
+            {
+                ["LoggingConfig"] = new Dictionary<string, object> { ["LogGroup"] = Match.ObjectLike(new Dictionary<string, object> { ["Ref"] = Match.AnyValue() }) },
+            });
+        }
+    }
+
+    [Fact]
     public void Snapshots_of_both_stages()
     {
         var (dev, prod) = Synth();

@@ -6,10 +6,12 @@ namespace ColdStart.Analysis.Parsing.Internal;
 internal sealed class NameTable
 {
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private char[] _scratch = new char[256];
+#if NET9_0_OR_GREATER
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public NameTable() => _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
 
     public string Get(ReadOnlySpan<byte> utf8)
     {
@@ -24,7 +26,12 @@ internal sealed class NameTable
 
     public string Get(ReadOnlySpan<char> chars)
     {
+#if NET9_0_OR_GREATER
         if (_lookup.TryGetValue(chars, out var name))
+#else
+        // .NET 8 has no span lookup: the key is allocated to look it up (the net8.0 build is for CDK apps' tests, not bulk parsing).
+        if (_names.TryGetValue(chars.ToString(), out var name))
+#endif
         {
             return name;
         }

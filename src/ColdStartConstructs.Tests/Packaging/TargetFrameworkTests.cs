@@ -1,0 +1,28 @@
+using System.Reflection;
+using System.Runtime.Versioning;
+using Xunit;
+
+namespace ColdStart.Constructs.Tests.Packaging;
+
+/// <summary>
+/// The suite runs once per target framework of the library (net8.0 is what <c>cdk init app --language csharp</c>
+/// writes); each run must load the library built for that framework, not the other one.
+/// </summary>
+public class TargetFrameworkTests
+{
+#if NET10_0
+    private const string Expected = ".NETCoreApp,Version=v10.0";
+#elif NET8_0
+    private const string Expected = ".NETCoreApp,Version=v8.0";
+#endif
+
+    [Fact]
+    public void Each_run_loads_the_library_built_for_its_own_framework()
+    {
+        Assert.Equal(Expected, FrameworkOf(typeof(TargetFrameworkTests).Assembly));
+        Assert.Equal(Expected, FrameworkOf(typeof(ImportTimeProfiledFunction).Assembly));
+    }
+
+    private static string? FrameworkOf(Assembly assembly) =>
+        assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName;
+}
