@@ -160,7 +160,7 @@ public sealed class ReportCommandTests
     [Theory]
     [InlineData("missing.log", "no such file")]
     [InlineData("--format=xml", "xml")]
-    [InlineData("--top=0", "--top must be 1 or more. Found 0.")]
+    [InlineData("--top=0", "--top: '0' is too small (the least is 1); expected a whole number, 1 or more.")]
     [InlineData("--split-after=(", "--split-after: '(' is not a valid regular expression")]
     [InlineData("--handler=1bad", "--handler: '1bad' is not a Python module path")]
     [InlineData("--budget-metric=p99", "p99")]
@@ -194,7 +194,7 @@ public sealed class ReportCommandTests
         var run = CliRunner.Run("report", CliRunner.SamplePath, "--output", "/nonexistent-dir/report.txt");
 
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
-        Assert.Contains("--output: cannot write '/nonexistent-dir/report.txt'", run.Error);
+        Assert.Contains("--output: cannot write '/nonexistent-dir/report.txt': the directory '/nonexistent-dir' does not exist.", run.Error);
     }
 
     [Fact]
