@@ -74,7 +74,7 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
-    public void Html_report_is_one_self_contained_page_with_an_icicle_chart()
+    public void Html_report_is_one_self_contained_page_with_an_icicle_chart_and_one_inline_script()
     {
         using var dir = new TempDirectory();
         var path = dir.PathOf("report.html");
@@ -87,7 +87,9 @@ public sealed class ReportCommandTests
         Assert.StartsWith("<!DOCTYPE html>", html);
         Assert.Contains("<svg class=\"icicle\"", html);
         Assert.Contains("<title>", html[html.IndexOf("<svg", StringComparison.Ordinal)..]);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.Contains("<script>" + ColdStart.Cli.Rendering.Internal.IcicleZoom.Script + "</script>", html);
+        Assert.DoesNotContain(" src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("url(http", html, StringComparison.OrdinalIgnoreCase);
