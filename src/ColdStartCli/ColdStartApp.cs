@@ -27,12 +27,7 @@ public static class ColdStartApp
         OptionValues.ApplyDefaults(root);
 
         var parsed = root.Parse(args);
-        if (parsed.Action is HelpAction)
-        {
-            return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
-        }
-
-        var problem = UnknownOption(parsed) ?? (parsed.Errors.Count > 0 ? Describe(parsed.Errors[0]) : null);
+        var problem = parsed.Action is HelpAction ? null : UnknownOption(parsed) ?? (parsed.Errors.Count > 0 ? Describe(parsed.Errors[0]) : null);
         if (problem is not null)
         {
             var command = parsed.CommandResult.Command;

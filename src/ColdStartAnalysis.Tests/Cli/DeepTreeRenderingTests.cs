@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ColdStart.Cli;
 using ColdStart.Cli.Rendering;
 using ColdStart.Cli.Rendering.Internal;
 using Xunit;
@@ -81,6 +82,46 @@ public sealed class DeepTreeRenderingTests
         Assert.Contains("The tree is 10,000 levels deep; the chart draws 40 at a time.", html);
         Assert.Contains("[depth 9999] m9999", html);
         Assert.True(html.Length < 8_000_000, $"{html.Length} characters");
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("text")]
+    [InlineData("html")]
+    public void A_chain_deeper_than_the_json_writer_default_goes_through_the_command_from_a_log(string format)
+    {
+        // 1,500 levels: past Utf8JsonWriter's default of 1,000 (children nest two deep per level), yet shallow
+        // enough for the analysis library's recursive tree merge; run on a thread with a known stack.
+        const int levels = 1_500;
+        using var dir = new TempDirectory();
+        var log = dir.Write("deep.log", string.Join('\n',
+            ["import time: self [us] | cumulative | imported package",
+             .. Enumerable.Range(0, levels).Reverse().Select(d => $"import time: {10,9} | {10 * (levels - d),10} | {new string(' ', 2 * d)}m{d}")]) + "\n");
+        var output = dir.PathOf("report." + format);
+        CliRunner.Outcome? run = null;
+        var thread = new Thread(() => run = CliRunner.Run("report", log, "--format", format, "--output", output), 16 << 20);
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(ExitCodes.Success, run!.ExitCode);
+        var text = File.ReadAllText(output);
+        if (format == "json")
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 4 * levels });
+            var node = document.RootElement.GetProperty("tree")[0];
+            var depth = 0;
+            for (; node.GetProperty("children").GetArrayLength() > 0; depth++)
+            {
+                node = node.GetProperty("children")[0];
+            }
+
+            Assert.Equal(levels - 1, depth);
+            Assert.Equal($"m{levels - 1}", node.GetProperty("name").GetString());
+        }
+        else
+        {
+            Assert.Contains($"[depth {levels - 1}] m{levels - 1}", text);
+        }
     }
 
     private static List<string> TreeLines(string text, string heading)
