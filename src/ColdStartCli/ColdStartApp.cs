@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
 using ColdStart.Analysis;
 using ColdStart.Cli.Commands;
@@ -23,13 +24,15 @@ public static class ColdStartApp
             CompareCommand.Create(console),
         };
 
+        OptionValues.ApplyDefaults(root);
+
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+        var problem = parsed.Action is HelpAction ? null : UnknownOption(parsed) ?? (parsed.Errors.Count > 0 ? Describe(parsed.Errors[0]) : null);
+        if (problem is not null)
         {
             var command = parsed.CommandResult.Command;
             var path = command == root ? "coldstart" : $"coldstart {command.Name}";
-            var message = Regex.Replace(parsed.Errors[0].Message, @"\s*[\r\n]+\s*", " ");
-            console.Error.WriteLine($"{path}: {message} (see `{path} --help`)");
+            console.Error.WriteLine($"{path}: {Regex.Replace(problem, @"\s*[\r\n]+\s*", " ")} (see `{path} --help`)");
             return ExitCodes.UsageError;
         }
 
@@ -39,6 +42,49 @@ public static class ColdStartApp
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
         });
+    }
+
+    /// <summary>
+    /// A token that looks like an option (<c>-x</c>, <c>--xyz</c>) but names none, taken by System.CommandLine as a
+    /// positional argument (a file or a strategy); after <c>--</c> it is an argument, as POSIX says.
+    /// </summary>
+    private static string? UnknownOption(System.CommandLine.ParseResult parsed)
+    {
+        var tokens = parsed.Tokens;
+        var options = parsed.CommandResult.Command.Options.Concat(parsed.RootCommandResult.Command.Options).ToList();
+        var endOfOptions = tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
+        for (var i = 0; i < (endOfOptions < 0 ? tokens.Count : endOfOptions); i++)
+        {
+            var token = tokens[i];
+            var isOptionValue = i > 0 && tokens[i - 1].Type == TokenType.Option && TakesValue(options, tokens[i - 1].Value);
+            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-' && !isOptionValue)
+            {
+                return $"unknown option '{token.Value}' (a file whose name starts with - can be given after --, or as ./{token.Value})";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TakesValue(IEnumerable<Option> options, string name) =>
+        options.FirstOrDefault(o => o.Name == name || o.Aliases.Contains(name)) is { Arity.MaximumNumberOfValues: > 0 };
+
+    /// <summary>System.CommandLine's message, with the option named where it does not say which.</summary>
+    private static string Describe(ParseError error)
+    {
+        if (error.SymbolResult is OptionResult { Tokens.Count: 0 } missing && missing.Option.Arity.MinimumNumberOfValues > 0)
+        {
+            var accepts = OptionValues.Accepts(missing.Option);
+            return $"{missing.Option.Name} needs a value" + (accepts is null ? "." : $": {accepts}.");
+        }
+
+        var option = error.SymbolResult switch
+        {
+            OptionResult o => o.Option,
+            ArgumentResult { Parent: OptionResult o } => o.Option,
+            _ => null,
+        };
+        return option is null || error.Message.StartsWith(option.Name, StringComparison.Ordinal) ? error.Message : $"{option.Name}: {error.Message}";
     }
 
     /// <summary>Runs a command body, turning user-fixable problems into a one-line message and exit code 2.</summary>

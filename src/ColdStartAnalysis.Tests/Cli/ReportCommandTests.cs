@@ -74,7 +74,7 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
-    public void Html_report_is_one_self_contained_page_with_an_icicle_chart()
+    public void Html_report_is_one_self_contained_page_with_an_icicle_chart_and_one_inline_script()
     {
         using var dir = new TempDirectory();
         var path = dir.PathOf("report.html");
@@ -87,7 +87,9 @@ public sealed class ReportCommandTests
         Assert.StartsWith("<!DOCTYPE html>", html);
         Assert.Contains("<svg class=\"icicle\"", html);
         Assert.Contains("<title>", html[html.IndexOf("<svg", StringComparison.Ordinal)..]);
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.Contains("<script>" + ColdStart.Cli.Rendering.Internal.IcicleZoom.Script + "</script>", html);
+        Assert.DoesNotContain(" src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("url(http", html, StringComparison.OrdinalIgnoreCase);
@@ -160,7 +162,7 @@ public sealed class ReportCommandTests
     [Theory]
     [InlineData("missing.log", "no such file")]
     [InlineData("--format=xml", "xml")]
-    [InlineData("--top=0", "--top must be 1 or more. Found 0.")]
+    [InlineData("--top=0", "--top: '0' is too small (the least is 1); expected a whole number, 1 or more.")]
     [InlineData("--split-after=(", "--split-after: '(' is not a valid regular expression")]
     [InlineData("--handler=1bad", "--handler: '1bad' is not a Python module path")]
     [InlineData("--budget-metric=p99", "p99")]
@@ -194,7 +196,7 @@ public sealed class ReportCommandTests
         var run = CliRunner.Run("report", CliRunner.SamplePath, "--output", "/nonexistent-dir/report.txt");
 
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
-        Assert.Contains("--output: cannot write '/nonexistent-dir/report.txt'", run.Error);
+        Assert.Contains("--output: cannot write '/nonexistent-dir/report.txt': the directory '/nonexistent-dir' does not exist.", run.Error);
     }
 
     [Fact]

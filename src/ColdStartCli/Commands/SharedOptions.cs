@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.RegularExpressions;
 using ColdStart.Analysis;
 using ColdStart.Cli.Internal;
@@ -11,13 +10,11 @@ internal static class SharedOptions
 {
     public static Option<string> Format(params string[] allowed)
     {
-        var option = new Option<string>("--format", "-f")
+        return new Option<string>("--format", "-f")
         {
             Description = $"Output format: {string.Join(", ", allowed)}.",
             DefaultValueFactory = _ => "text",
-        };
-        option.AcceptOnlyFromAmong(allowed);
-        return option;
+        }.AcceptOneOf(allowed);
     }
 
     public static Option<string?> Output() => new("--output", "-o")
@@ -65,7 +62,17 @@ internal static class SharedOptions
     }
 
     /// <summary>Writes the rendered output to <c>--output</c> (UTF-8, no BOM) or to standard output.</summary>
-    public static void Emit(string text, string? outputPath, CliConsole console)
+    /// <remarks>Prefer the overload with the inputs, so that <c>--output</c> naming one of them is refused.</remarks>
+    public static void Emit(string text, string? outputPath, CliConsole console) => Emit(text, outputPath, console, []);
+
+    /// <summary>
+    /// Writes the rendered output to <c>--output</c> (UTF-8, no BOM) or to standard output. A file is written to a
+    /// temporary file beside it and renamed, so a failed run leaves no half-written file and an existing one is
+    /// replaced only once the new one is complete.
+    /// </summary>
+    /// <param name="inputPaths">The command's input files: <paramref name="outputPath"/> naming one of them (by path, link or file identity) is refused.</param>
+    /// <exception cref="UsageException">The output is one of the inputs, or cannot be written.</exception>
+    public static void Emit(string text, string? outputPath, CliConsole console, IEnumerable<string> inputPaths)
     {
         if (outputPath is null)
         {
@@ -74,13 +81,19 @@ internal static class SharedOptions
             return;
         }
 
-        try
+        OutputFile.RefuseInputs(outputPath, inputPaths);
+        OutputFile.Write(outputPath, text);
+    }
+
+    /// <summary>
+    /// Refuses <c>--output</c> naming one of the inputs before any work is done (<see cref="Emit(string, string?, CliConsole, IEnumerable{string})"/> checks again).
+    /// </summary>
+    /// <exception cref="UsageException">It does.</exception>
+    public static void CheckOutput(string? outputPath, IEnumerable<string> inputPaths)
+    {
+        if (outputPath is not null)
         {
-            File.WriteAllText(outputPath, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException($"--output: cannot write '{outputPath}': {e.Message}");
+            OutputFile.RefuseInputs(outputPath, inputPaths);
         }
     }
 }

@@ -8,7 +8,9 @@ namespace ColdStart.Cli.Rendering;
 
 /// <summary>
 /// Renders an import-time report as one self-contained HTML page: summary cards, an icicle chart in inline
-/// SVG, and the module tables. No scripts, no external fonts, stylesheets or images.
+/// SVG (zoomable with the one inline script; complete without it), and the module tables. Nothing is loaded
+/// from anywhere: the page's Content-Security-Policy forbids every fetch, font, stylesheet, image and script
+/// but the inline script, allowed by its hash.
 /// </summary>
 internal static class HtmlReportRenderer
 {
@@ -27,6 +29,13 @@ internal static class HtmlReportRenderer
         .icicle { display: block; margin-top: 4px; }
         .icicle text { font: 11px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: #13202e; pointer-events: none; }
         .icicle .node:hover rect { stroke: #13202e; stroke-width: 1.5; }
+        .icicle .off { display: none; }
+        .icicle.zoomable .node { cursor: pointer; }
+        nav.crumbs { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin: 0 0 6px; font-size: 12px; }
+        nav.crumbs[hidden] { display: none; }
+        nav.crumbs button { font: inherit; color: var(--ink); background: var(--card); border: 1px solid var(--line); border-radius: 4px; padding: 1px 8px; cursor: pointer; }
+        nav.crumbs button[aria-current] { font-weight: 600; background: #fff; cursor: default; }
+        nav.crumbs .sep { color: var(--muted); }
         .icicle line.axis { stroke: #9aa5b1; stroke-width: 1; }
         .icicle text.axis { fill: var(--muted); font-size: 10px; }
         .icicle line.boundary { stroke: #52606d; stroke-width: 1.5; stroke-dasharray: 4 3; }
@@ -47,11 +56,17 @@ internal static class HtmlReportRenderer
         footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
         """;
 
+    /// <summary>Nothing from anywhere: no fetch, font, image, frame or form target; inline styles; only our own script.</summary>
+    private static readonly string ContentSecurityPolicy =
+        $"default-src 'none'; script-src {IcicleZoom.HashSource}; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
     public static string Render(ImportTimeReport report)
     {
         var summary = report.Summary;
         var o = new StringBuilder();
-        o.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        o.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        o.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(E(ContentSecurityPolicy)).Append("\">\n");
+        o.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         o.Append("<title>coldstart report</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
         o.Append("<h1>Cold-start import report</h1>\n");
         o.Append("<p class=\"sub\">").Append(E(ReportText.ColdStartsLine(report))).Append(": ")
@@ -67,7 +82,9 @@ internal static class HtmlReportRenderer
             report.LazyImports.Count == 0 ? "no imports in the handler" : $"median; {report.LazyImports.Count} lazy module{(report.LazyImports.Count == 1 ? "" : "s")}, largest {report.LazyImports[0].Name}");
         o.Append("</div>\n");
 
-        o.Append("<h2>Where import time goes</h2>\n<p class=\"note\">Each bar is a module; its width is the median cumulative import time, its children are drawn below it. Hover for the numbers.</p>\n");
+        o.Append("<h2>Where import time goes</h2>\n<p class=\"note\">Each bar is a module; its width is the median cumulative import time, its children are drawn below it. Hover for the numbers.")
+            .Append("<span data-zoom-hint hidden> Click a bar to zoom into it; click it again, a step of the path above the chart, or press Esc to zoom back out.</span></p>\n");
+        o.Append("<nav class=\"crumbs\" aria-label=\"Icicle zoom\" hidden></nav>\n");
         o.Append(IcicleChart.Render(report.Tree, summary.ColdStarts)).Append('\n');
         o.Append("<div class=\"legend\">");
         foreach (var cls in Enum.GetValues<ModuleClass>())
@@ -105,11 +122,12 @@ internal static class HtmlReportRenderer
         o.Append("<details>\n<summary>Import tree as text (").Append(E(ReportText.TreeExplanation)).Append(")</summary>\n<pre>");
         foreach (var (node, depth) in ReportText.Walk(report.Tree))
         {
-            o.Append(E($"{new string(' ', 2 * depth)}{node.Name}  {Format.Ms(node.MedianCumulativeMs)} / {Format.Ms(node.MedianSelfMs)} ms  [{Labels.Class(node.Class)}{(node.Phase == ImportPhase.Invoke ? ", lazy" : "")}]")).Append('\n');
+            o.Append(E($"{ReportText.Indent(depth)}{node.Name}  {Format.Ms(node.MedianCumulativeMs)} / {Format.Ms(node.MedianSelfMs)} ms  [{Labels.Class(node.Class)}{(node.Phase == ImportPhase.Invoke ? ", lazy" : "")}]")).Append('\n');
         }
 
         o.Append("</pre>\n</details>\n");
-        o.Append("<footer>Generated by coldstart report. Medians are across the cold starts that contain each module.</footer>\n</body>\n</html>\n");
+        o.Append("<footer>Generated by coldstart report. Medians are across the cold starts that contain each module.</footer>\n");
+        o.Append("<script>").Append(IcicleZoom.Script).Append("</script>\n</body>\n</html>\n");
         return o.ToString();
     }
 

@@ -61,13 +61,17 @@ internal static class JsonReportRenderer
         Modules(w, "topByCumulative", report.TopByCumulative);
         Modules(w, "lazyImports", report.LazyImports);
 
-        w.WriteStartArray("tree");
-        foreach (var node in report.Tree)
+        w.WritePropertyName("tree");
+        if (ReportText.Walk(report.Tree).All(t => t.Depth <= ReportText.MaxIndentedDepth))
         {
-            Tree(w, node);
+            Tree(w, report.Tree);
+        }
+        else
+        {
+            // Indentation grows with depth: a chain thousands of imports deep would be gigabytes of spaces.
+            w.WriteRawValue(JsonOutput.Compact(c => Tree(c, report.Tree)), skipInputValidation: true);
         }
 
-        w.WriteEndArray();
         w.WriteEndObject();
     });
 
@@ -93,24 +97,38 @@ internal static class JsonReportRenderer
         w.WriteEndArray();
     }
 
-    private static void Tree(Utf8JsonWriter w, TreeNode node)
+    /// <summary>The forest as nested objects, written with an explicit stack: no recursion, so any depth is fine.</summary>
+    private static void Tree(Utf8JsonWriter w, IReadOnlyList<TreeNode> roots)
     {
-        w.WriteStartObject();
-        w.WriteString("name", node.Name);
-        w.WriteString("class", Labels.Class(node.Class));
-        w.WriteString("phase", Labels.Phase(node.Phase));
-        JsonOutput.Number(w, "medianSelfMs", node.MedianSelfMs);
-        JsonOutput.Number(w, "medianCumulativeMs", node.MedianCumulativeMs);
-        JsonOutput.Number(w, "minCumulativeMs", node.MinCumulativeMs);
-        JsonOutput.Number(w, "maxCumulativeMs", node.MaxCumulativeMs);
-        w.WriteNumber("coldStarts", node.ColdStarts);
-        w.WriteStartArray("children");
-        foreach (var child in node.Children)
+        w.WriteStartArray();
+        var open = new Stack<IEnumerator<TreeNode>>();
+        open.Push(roots.GetEnumerator());
+        while (open.TryPeek(out var siblings))
         {
-            Tree(w, child);
-        }
+            if (!siblings.MoveNext())
+            {
+                open.Pop().Dispose();
+                w.WriteEndArray();
+                if (open.Count > 0)
+                {
+                    w.WriteEndObject();
+                }
 
-        w.WriteEndArray();
-        w.WriteEndObject();
+                continue;
+            }
+
+            var node = siblings.Current;
+            w.WriteStartObject();
+            w.WriteString("name", node.Name);
+            w.WriteString("class", Labels.Class(node.Class));
+            w.WriteString("phase", Labels.Phase(node.Phase));
+            JsonOutput.Number(w, "medianSelfMs", node.MedianSelfMs);
+            JsonOutput.Number(w, "medianCumulativeMs", node.MedianCumulativeMs);
+            JsonOutput.Number(w, "minCumulativeMs", node.MinCumulativeMs);
+            JsonOutput.Number(w, "maxCumulativeMs", node.MaxCumulativeMs);
+            w.WriteNumber("coldStarts", node.ColdStarts);
+            w.WriteStartArray("children");
+            open.Push(node.Children.GetEnumerator());
+        }
     }
 }

@@ -45,7 +45,7 @@ internal static class MarkdownReportRenderer
         o.WriteLine("```text");
         foreach (var (node, depth) in ReportText.Walk(report.Tree))
         {
-            o.WriteLine($"{new string(' ', 2 * depth)}{node.Name}  {Format.Ms(node.MedianCumulativeMs)} / {Format.Ms(node.MedianSelfMs)}  [{Labels.Class(node.Class)}{(node.Phase == ImportPhase.Invoke ? ", lazy" : "")}]");
+            o.WriteLine($"{ReportText.Indent(depth)}{node.Name}  {Format.Ms(node.MedianCumulativeMs)} / {Format.Ms(node.MedianSelfMs)}  [{Labels.Class(node.Class)}{(node.Phase == ImportPhase.Invoke ? ", lazy" : "")}]");
         }
 
         o.WriteLine("```");

@@ -35,7 +35,7 @@ internal static class TextReportRenderer
         o.WriteLine("Import tree");
         o.WriteLine($"  {ReportText.TreeExplanation}");
         var rows = ReportText.Walk(report.Tree).Select(t => (IReadOnlyList<string>)[
-            new string(' ', 2 * t.Depth) + t.Node.Name + (t.Node.Phase == ImportPhase.Invoke ? " (lazy)" : ""),
+            ReportText.Indent(t.Depth) + t.Node.Name + (t.Node.Phase == ImportPhase.Invoke ? " (lazy)" : ""),
             Labels.Class(t.Node.Class),
             Format.Ms(t.Node.MedianCumulativeMs),
             Format.Ms(t.Node.MedianSelfMs),

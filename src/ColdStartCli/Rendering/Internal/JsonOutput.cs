@@ -26,6 +26,22 @@ internal static class JsonOutput
         return Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n") + "\n";
     }
 
+    /// <summary>One JSON value without indentation, for nesting too deep to indent; any depth.</summary>
+    public static byte[] Compact(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            MaxDepth = int.MaxValue,
+        }))
+        {
+            body(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
     public static void Number(Utf8JsonWriter writer, string name, double? value, int decimals = 3)
     {
         if (value is { } v && double.IsFinite(v))

@@ -78,15 +78,33 @@ internal static class ReportText
 
     public const string TreeExplanation = "Median cumulative and self ms across the cold starts that contain the module.";
 
-    /// <summary>Walks the tree depth-first, yielding each node with its depth.</summary>
-    public static IEnumerable<(TreeNode Node, int Depth)> Walk(IEnumerable<TreeNode> roots, int depth = 0)
+    /// <summary>Levels indented in text trees; deeper ones are drawn at this indentation with their depth written out.</summary>
+    public const int MaxIndentedDepth = 32;
+
+    /// <summary>
+    /// The indentation of a tree line: two spaces per level, up to <see cref="MaxIndentedDepth"/> levels, then
+    /// "[depth N] ", so a chain thousands of imports deep cannot make the output grow with the square of its depth.
+    /// </summary>
+    public static string Indent(int depth) => depth <= MaxIndentedDepth
+        ? new string(' ', 2 * depth)
+        : new string(' ', 2 * MaxIndentedDepth) + $"[depth {depth}] ";
+
+    /// <summary>Walks the tree depth-first (pre-order), yielding each node with its depth; no recursion, so any depth is fine.</summary>
+    public static IEnumerable<(TreeNode Node, int Depth)> Walk(IReadOnlyList<TreeNode> roots)
     {
-        foreach (var node in roots)
+        var pending = new Stack<(TreeNode Node, int Depth)>();
+        for (var i = roots.Count - 1; i >= 0; i--)
         {
-            yield return (node, depth);
-            foreach (var child in Walk(node.Children, depth + 1))
+            pending.Push((roots[i], 0));
+        }
+
+        while (pending.TryPop(out var next))
+        {
+            yield return next;
+            var children = next.Node.Children;
+            for (var i = children.Count - 1; i >= 0; i--)
             {
-                yield return child;
+                pending.Push((children[i], next.Depth + 1));
             }
         }
     }
