@@ -10,6 +10,7 @@ internal static class ProfilingAnnotations
     public const string DeprecatedRuntimeId = "coldstart:deprecated-runtime";
     public const string NotPythonId = "coldstart:not-python";
     public const string NotProfilableId = "coldstart:not-profilable";
+    public const string EnvironmentVariableModeId = "coldstart:environment-variable-mode";
 
     public static void WarnIfProduction(IConstruct scope, bool production)
     {
