@@ -18,7 +18,7 @@ internal static class ProfilingAnnotations
         {
             Annotations.Of(scope).AddWarningV2(ProductionId,
                 "Import-time profiling is on in a stage marked as production (coldstart:production): every cold start logs its " +
-                "import profile and runs the wrapper. Set the context key coldstart:profiling to false for this stage to remove it.");
+                "import profile (and in Wrapper mode starts the wrapper first). Set the context key coldstart:profiling to false for this stage to remove it.");
         }
     }
 
