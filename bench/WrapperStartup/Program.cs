@@ -3,8 +3,9 @@ using System.Globalization;
 using ColdStart.Bench;
 using ColdStart.Constructs.Internal;
 
-// Start-up cost of the ColdStart wrapper: `python -X importtime -c pass` started directly vs through the
-// wrapper (exec'd via its shebang, as Lambda does, and via named shells), interleaved, stderr on /dev/null.
+// Start-up cost of the two ways ColdStart profiles a cold start, against the bare interpreter, in one interleaved run:
+// the wrapper (exec'd via its shebang as Lambda does, and under dash and under bash as `sh`, Amazon Linux 2023's
+// /bin/sh) and the environment variable PYTHONPROFILEIMPORTTIME=1 (no extra process). stdout and stderr on /dev/null.
 // Usage: dotnet run -c Release --project bench/WrapperStartup [-- --python 3.13 --python 3.8 --runs 200 --warmup 20]
 if (OperatingSystem.IsWindows())
 {
@@ -20,10 +21,10 @@ for (var i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--python" when i + 1 < args.Length: versions.Add(args[++i]); break;
-        case "--runs" when i + 1 < args.Length: runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--warmup" when i + 1 < args.Length: warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r > 0: runs = r; i++; break;
+        case "--warmup" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var w) && w >= 0: warmup = w; i++; break;
         default:
-            Console.Error.WriteLine($"unknown argument '{args[i]}'; usage: [--python 3.X]... [--runs N] [--warmup N]");
+            Console.Error.WriteLine($"unknown argument or bad value at '{args[i]}'; usage: [--python 3.X]... [--runs N>0] [--warmup N>=0]");
             return 2;
     }
 }
@@ -32,47 +33,57 @@ var folder = Directory.CreateTempSubdirectory("coldstart-wrapper-bench-").FullNa
 var wrapper = Path.Combine(folder, WrapperScript.FileName);
 File.WriteAllText(wrapper, WrapperScript.Render(["importtime"]));
 File.SetUnixFileMode(wrapper, (UnixFileMode)Convert.ToInt32("755", 8));
-var environment = Spawn.CurrentEnvironment();
+// Variables that would change what the interpreter or the wrapper does are taken out of every variant's environment.
+string[] scrubbed = ["PYTHONPROFILEIMPORTTIME", WrapperScript.ChainVariable, "AWS_LAMBDA_INITIALIZATION_TYPE"];
+var plain = Spawn.Environment(scrubbed, new Dictionary<string, string>());
+var withVariable = Spawn.Environment(scrubbed, new Dictionary<string, string> { ["PYTHONPROFILEIMPORTTIME"] = "1" });
+var dash = new[] { "/usr/bin/dash", "/bin/dash" }.FirstOrDefault(File.Exists);
+var bash = new[] { "/usr/bin/bash", "/bin/bash" }.FirstOrDefault(File.Exists);
 
 Console.WriteLine($"CPU: {Machine.CpuModel()} ({Environment.ProcessorCount} cores); /bin/sh -> {Machine.BinSh()}; load average before: {Machine.LoadAverage()}");
 Console.WriteLine($"{runs} runs per variant after {warmup} warm-up rounds, interleaved in a shuffled order each round; stdout and stderr on /dev/null.");
+if (dash is null || bash is null)
+{
+    Console.WriteLine($"missing shell: {(dash is null ? "dash " : "")}{(bash is null ? "bash" : "")} (its variants are left out)");
+}
 try
 {
     foreach (var (version, python) in Machine.Pythons(versions))
     {
+        var bare = new Variant("bare `python -c pass`", python, [python, "-c", "pass"], plain);
+        var direct = new Variant("`python -X importtime -c pass` (no wrapper)", python, [python, "-X", "importtime", "-c", "pass"], plain);
         var variants = new List<Variant>
         {
-            new("bare `python -c pass`", python, [python, "-c", "pass"]),
-            new("direct `python -X importtime -c pass`", python, [python, "-X", "importtime", "-c", "pass"]),
-            new("wrapper exec'd (shebang #!/bin/sh)", wrapper, [wrapper, python, "-c", "pass"]),
-            new("`/bin/sh wrapper python -c pass`", "/bin/sh", ["/bin/sh", wrapper, python, "-c", "pass"]),
+            bare,
+            direct,
+            new("environment variable `PYTHONPROFILEIMPORTTIME=1`", python, [python, "-c", "pass"], withVariable),
+            new($"wrapper exec'd (shebang #!/bin/sh = {Path.GetFileName(Machine.BinSh())})", wrapper, [wrapper, python, "-c", "pass"], plain),
         };
-        foreach (var shell in new[] { "/usr/bin/dash", "/bin/dash" }.Where(File.Exists).Take(1))
+        if (dash is not null)
         {
-            variants.Add(new Variant("`dash wrapper …`", shell, [shell, wrapper, python, "-c", "pass"]));
+            variants.Add(new Variant("wrapper under dash", dash, [dash, wrapper, python, "-c", "pass"], plain));
         }
-        // Amazon Linux 2023's /bin/sh is bash, which runs in POSIX mode when started as "sh".
-        foreach (var shell in new[] { "/usr/bin/bash", "/bin/bash" }.Where(File.Exists).Take(1))
+        if (bash is not null)
         {
-            variants.Add(new Variant("bash as sh (AL2023's /bin/sh)", shell, ["sh", wrapper, python, "-c", "pass"]));
+            // Amazon Linux 2023's /bin/sh is bash, which runs in POSIX mode when started as "sh".
+            variants.Add(new Variant("wrapper under bash as `sh` (AL2023's /bin/sh)", bash, ["sh", wrapper, python, "-c", "pass"], plain));
         }
-
-        Report($"python{version} ({python})", variants, baseline: variants[1], Measure(variants, runs, warmup));
+        Report($"python{version} ({python})", variants, bare, direct, Measure(variants, runs, warmup));
     }
 
     // The wrapper's own cost without the interpreter's noise: the same exec chain ending in /bin/true.
     var truePath = new[] { "/usr/bin/true", "/bin/true" }.First(File.Exists);
-    var isolated = new List<Variant>
+    var alone = new Variant("`true` directly", truePath, [truePath], plain);
+    var isolated = new List<Variant> { alone, new("wrapper exec'd, interpreter = `true`", wrapper, [wrapper, truePath], plain) };
+    if (dash is not null)
     {
-        new("`true` directly", truePath, [truePath]),
-        new("wrapper exec'd, interpreter = `true`", wrapper, [wrapper, truePath]),
-        new("`/bin/sh wrapper true`", "/bin/sh", ["/bin/sh", wrapper, truePath]),
-    };
-    foreach (var shell in new[] { "/usr/bin/bash", "/bin/bash" }.Where(File.Exists).Take(1))
-    {
-        isolated.Add(new Variant("bash as sh, interpreter = `true`", shell, ["sh", wrapper, truePath]));
+        isolated.Add(new Variant("wrapper under dash, interpreter = `true`", dash, [dash, wrapper, truePath], plain));
     }
-    Report($"wrapper cost in isolation (interpreter replaced by {truePath}, {runs * 5} runs)", isolated, baseline: isolated[0],
+    if (bash is not null)
+    {
+        isolated.Add(new Variant("wrapper under bash as `sh`, interpreter = `true`", bash, ["sh", wrapper, truePath], plain));
+    }
+    Report($"wrapper cost in isolation (interpreter replaced by {truePath}, {runs * 5} runs)", isolated, alone, reference: null,
         Measure(isolated, runs * 5, warmup));
 }
 finally
@@ -93,7 +104,7 @@ Dictionary<Variant, (Stats Wall, Stats Cpu)> Measure(IReadOnlyList<Variant> vari
         foreach (var variant in variants.OrderBy(_ => random.Next()))
         {
             var started = Stopwatch.GetTimestamp();
-            var (exitCode, cpuMilliseconds) = Spawn.Run(variant.Path, variant.Argv, environment);
+            var (exitCode, cpuMilliseconds) = Spawn.Run(variant.Path, variant.Argv, variant.Environment);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (exitCode != 0)
             {
@@ -109,27 +120,31 @@ Dictionary<Variant, (Stats Wall, Stats Cpu)> Measure(IReadOnlyList<Variant> vari
     return variants.ToDictionary(v => v, v => (Stats.Of(wall[v]), Stats.Of(cpu[v])));
 }
 
-// Wall-clock time is what a cold start waits for; CPU time (user + system of the whole process) is
-// what the wrapper itself costs, and is much less disturbed by other load on the machine.
-static void Report(string title, List<Variant> variants, Variant baseline, Dictionary<Variant, (Stats Wall, Stats Cpu)> stats)
+// Wall-clock time is what a cold start waits for; CPU time (user + system of the whole process, across its execs) is
+// what the mechanism itself costs, and is much less disturbed by other load on the machine. Ratios and differences are
+// taken at the median against the baseline; `reference` (the interpreter given -X importtime directly) separates the
+// cost of profiling itself from the cost of the way it is switched on.
+static void Report(string title, List<Variant> variants, Variant baseline, Variant? reference, Dictionary<Variant, (Stats Wall, Stats Cpu)> stats)
 {
-    var (wall, cpu) = stats[baseline];
+    var (baseWall, baseCpu) = stats[baseline];
     Console.WriteLine();
     Console.WriteLine(title);
     Console.WriteLine();
-    Console.WriteLine($"| variant | wall mean ms | wall median ms | wall p90 ms | wall min ms | wall added vs {baseline.Name} (median / mean / min) | wall ratio (median) | CPU mean ms | CPU median ms | CPU added (median / mean) |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var referenceHeader = reference is null ? "" : " wall added vs `-X importtime` (median) |";
+    Console.WriteLine($"| variant | wall median ms | wall mean ms | wall p90 ms | wall min ms | wall ratio vs {baseline.Name} (median) | wall added (median / mean) |{referenceHeader} CPU median ms | CPU added (median) |");
+    Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|{(reference is null ? "" : "---:|")}---:|---:|");
     foreach (var variant in variants)
     {
         var (w, c) = stats[variant];
-        var compared = variants.IndexOf(variant) > variants.IndexOf(baseline);
-        var wallAdded = compared
-            ? $"{w.Median - wall.Median:+0.00;-0.00} / {w.Mean - wall.Mean:+0.00;-0.00} / {w.Min - wall.Min:+0.00;-0.00} ms"
-            : "–";
-        var ratio = compared ? $"{w.Median / wall.Median:0.000}" : "–";
-        var cpuAdded = compared ? $"{c.Median - cpu.Median:+0.00;-0.00} / {c.Mean - cpu.Mean:+0.00;-0.00} ms" : "–";
-        Console.WriteLine($"| {variant.Name} | {w.Mean:0.00} | {w.Median:0.00} | {w.P90:0.00} | {w.Min:0.00} | {wallAdded} | {ratio} | {c.Mean:0.00} | {c.Median:0.00} | {cpuAdded} |");
+        var isBaseline = variant == baseline;
+        var ratio = isBaseline ? "–" : $"{w.Median / baseWall.Median:0.000}";
+        var added = isBaseline ? "–" : $"{w.Median - baseWall.Median:+0.00;-0.00} / {w.Mean - baseWall.Mean:+0.00;-0.00} ms";
+        var versusReference = reference is null ? ""
+            : variant == baseline || variant == reference ? " – |"
+            : $" {w.Median - stats[reference].Wall.Median:+0.00;-0.00} ms |";
+        var cpuAdded = isBaseline ? "–" : $"{c.Median - baseCpu.Median:+0.00;-0.00} ms";
+        Console.WriteLine($"| {variant.Name} | {w.Median:0.00} | {w.Mean:0.00} | {w.P90:0.00} | {w.Min:0.00} | {ratio} | {added} |{versusReference} {c.Median:0.00} | {cpuAdded} |");
     }
 }
 
-internal sealed record Variant(string Name, string Path, string[] Argv);
+internal sealed record Variant(string Name, string Path, string[] Argv, IntPtr Environment);

@@ -62,11 +62,17 @@ internal static partial class Spawn
         }
     }
 
-    /// <summary>The current environment as a NULL-terminated envp array (allocated once, kept for the run).</summary>
-    public static IntPtr CurrentEnvironment()
+    /// <summary>
+    /// The current environment, without <paramref name="removed"/> and with <paramref name="added"/>, as a
+    /// NULL-terminated envp array (allocated once, kept for the run).
+    /// </summary>
+    public static IntPtr Environment(IReadOnlyCollection<string> removed, IReadOnlyDictionary<string, string> added)
     {
-        var entries = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .Select(e => $"{e.Key}={e.Value}").ToArray();
+        var entries = System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Where(e => !removed.Contains((string)e.Key) && !added.ContainsKey((string)e.Key))
+            .Select(e => $"{e.Key}={e.Value}")
+            .Concat(added.Select(kv => $"{kv.Key}={kv.Value}"))
+            .ToArray();
         var envp = Marshal.AllocHGlobal(IntPtr.Size * (entries.Length + 1));
         for (var i = 0; i < entries.Length; i++)
         {

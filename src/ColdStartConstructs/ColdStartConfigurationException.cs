@@ -14,10 +14,16 @@ public sealed class ColdStartConfigurationException : ArgumentException
     public ColdStartConfigurationException(string constructPath, string property, string? value, string problem)
         : base($"{constructPath}: `{property}` {problem} Found: {value ?? "(not set)"}.", property)
     {
+        _message = $"{constructPath}: `{property}` {problem} Found: {value ?? "(not set)"}.";
         ConstructPath = constructPath;
         Property = property;
         Value = value;
     }
+
+    private readonly string _message;
+
+    /// <summary>The one-line message, exactly as above: <see cref="ArgumentException"/> would append "(Parameter '…')".</summary>
+    public override string Message => _message;
 
     /// <summary>Path of the construct that was misconfigured.</summary>
     public string ConstructPath { get; }

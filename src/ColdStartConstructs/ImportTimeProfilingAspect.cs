@@ -10,9 +10,10 @@ namespace ColdStart.Constructs;
 /// Profiles every Python Lambda function in a scope, including functions made by other constructs:
 /// <c>Aspects.Of(stage).Add(new ImportTimeProfilingAspect())</c>. It follows the same switch as
 /// <see cref="ImportTimeProfiledFunction"/> (its own <see cref="ImportTimeProfilingOptions.Enabled"/>, else the context
-/// key <c>coldstart:profiling</c> at each function, else on), skips functions that an
-/// <see cref="ImportTimeProfiledFunction"/> already decided about, warns about non-Python functions, and fails synth
-/// for container images and OS-only (<c>provided*</c>) runtimes, where a wrapper cannot run.
+/// key <c>coldstart:profiling</c> at each function, else on) and applies the same checks, skips functions that an
+/// <see cref="ImportTimeProfiledFunction"/> already decided about, warns about non-Python functions, profiles
+/// container-image functions with <c>PYTHONPROFILEIMPORTTIME</c> (they cannot take the wrapper's layer), and fails
+/// synth for OS-only (<c>provided*</c>) runtimes and for a function that two aspects with different options reach.
 /// It is idempotent: running again (every synth does) changes nothing.
 /// </summary>
 public class ImportTimeProfilingAspect : DeputyBase, IAspect
@@ -20,8 +21,8 @@ public class ImportTimeProfilingAspect : DeputyBase, IAspect
     private readonly ImportTimeProfilingOptions _options;
 
     /// <summary>Creates the aspect.</summary>
-    /// <param name="options">Profiling options applied to every function. Default: <c>-X importtime</c>, the
-    /// context switch, no extra options.</param>
+    /// <param name="options">Profiling options applied to every function. Default: <c>-X importtime</c> through the
+    /// wrapper (<c>PYTHONPROFILEIMPORTTIME</c> for container images), the context switch, no extra options.</param>
     public ImportTimeProfilingAspect(ImportTimeProfilingOptions? options = null)
     {
         _options = options ?? new ImportTimeProfilingOptions();
@@ -31,76 +32,154 @@ public class ImportTimeProfilingAspect : DeputyBase, IAspect
     /// <param name="node">The construct being visited.</param>
     public void Visit(IConstruct node)
     {
-        switch (node)
+        try
         {
-            case Function function:
-                if (!ProfilingMarker.IsMarked(function))
-                {
-                    ProfilingMarker.Mark(function);
-                    ProfileFunction(function);
-                }
-                break;
-            case CfnFunction cfn when cfn.Node.Scope is not Function:
-                if (!ProfilingMarker.IsMarked(cfn))
-                {
-                    ProfilingMarker.Mark(cfn);
-                    ProfileCfnFunction(cfn);
-                }
-                break;
-            case CfnResource resource when resource is not CfnFunction && resource.CfnResourceType == "AWS::Lambda::Function":
-                if (!ProfilingMarker.IsMarked(resource))
-                {
-                    ProfilingMarker.Mark(resource);
-                    Annotations.Of(resource).AddWarningV2(ProfilingAnnotations.NotProfilableId,
-                        "Not profiled by ColdStart: this Lambda function is a raw CfnResource whose runtime and variables cannot be read.");
-                }
-                break;
+            switch (node)
+            {
+                case Function function:
+                    Decide(function, function, (CfnFunction)function.Node.DefaultChild!);
+                    break;
+                case CfnFunction cfn when cfn.Node.Scope is Function parent:
+                    // Visited after the Function, and after aspects that acted on the Function after this one.
+                    if (ProfilingMarker.Of(parent) is { WrapperGuard: { } guard })
+                    {
+                        LateWrapperChaining.Apply(parent, parent, guard);
+                    }
+                    break;
+                case CfnFunction cfn:
+                    Decide(cfn, null, cfn);
+                    break;
+                case CfnResource resource when resource is not CfnFunction && resource.CfnResourceType == "AWS::Lambda::Function":
+                    if (!ProfilingMarker.IsMarked(resource))
+                    {
+                        ProfilingMarker.Mark(resource);
+                        Annotations.Of(resource).AddWarningV2(ProfilingAnnotations.NotProfilableId,
+                            "Not profiled by ColdStart: this Lambda function is a raw CfnResource whose runtime and variables cannot be read.");
+                    }
+                    break;
+            }
+        }
+        catch (ColdStartConfigurationException e)
+        {
+            // Throwing inside an aspect surfaces as a jsii callback failure; an error annotation fails synth cleanly.
+            Annotations.Of(node).AddError(e.Message);
         }
     }
 
-    private void ProfileFunction(Function function)
+    /// <param name="target">The construct that is visited: the L2 function, or the raw L1.</param>
+    /// <param name="l2">The L2 function, or null for a raw L1.</param>
+    /// <param name="cfn">The function's CloudFormation resource.</param>
+    private void Decide(Construct target, Function? l2, CfnFunction cfn)
     {
-        if (!ProfilingToggle.IsEnabled(function, _options.Enabled)
-            || ProfilableRuntime(function, function.Runtime.Name, isImage: false) is not { } minor
-            || ValidXOptions(function, minor) is not { } xOptions)
+        var isImage = l2 is not null ? l2.Runtime.Name == Runtime.FROM_IMAGE.Name : cfn.PackageType == "Image";
+        if (ProfilingMarker.Of(target) is { } marker)
+        {
+            ReportConflict(target, marker, isImage);
+            return;
+        }
+        string decision;
+        try
+        {
+            decision = Decision(target, isImage);
+        }
+        catch (ColdStartConfigurationException)
+        {
+            ProfilingMarker.Mark(target);
+            throw;
+        }
+        var newMarker = ProfilingMarker.Mark(target, decision);
+        if (!ProfilingToggle.IsEnabled(target, _options.Enabled)
+            || Profilable(target, l2?.Runtime.Name ?? cfn.Runtime ?? "", isImage) is not { } runtime)
         {
             return;
         }
-        var cfn = (CfnFunction)function.Node.DefaultChild!;
-        var layer = ImportTimeWrapperLayer.Of(function, xOptions);
-        function.AddLayers(layer.Layer);
-        foreach (var (name, value) in WrapperEnvironment.For(function, ExistingWrapper(cfn)))
+
+        var path = target.Node.Path;
+        var plan = FunctionValidation.Profiling(path, _options, runtime,
+            isImage ? ProfilingMode.EnvironmentVariable : ProfilingMode.Wrapper);
+        var variables = FunctionVariables.Read(cfn);
+        FunctionValidation.Environment(path, FunctionVariables.AsStrings(variables));
+        FunctionValidation.ExistingImportTimeVariable(path, FunctionVariables.Text(variables, ProfilingPlan.ImportTimeVariable), plan);
+
+        if (plan.Mode == ProfilingMode.Wrapper)
         {
-            function.AddEnvironment(name, value);
+            var layer = ImportTimeWrapperLayer.Of(target, plan.XOptions);
+            if (l2 is not null)
+            {
+                l2.AddLayers(layer.Layer);
+            }
+            else
+            {
+                cfn.Layers = [.. cfn.Layers ?? [], layer.Layer.LayerVersionArn];
+            }
         }
-        ProfilingAnnotations.WarnIfProduction(function, ProfilingToggle.IsProduction(function, _options.Production));
+        foreach (var (name, value) in ProfilingEnvironment.For(target, plan, FunctionVariables.Text(variables, ImportTimeWrapperLayer.ExecWrapperVariable)))
+        {
+            if (l2 is not null)
+            {
+                l2.AddEnvironment(name, value);
+            }
+            else
+            {
+                cfn.AddPropertyOverride($"Environment.Variables.{name}", value);
+            }
+        }
+        if (isImage && _options.Mode is null)
+        {
+            Annotations.Of(target).AddInfo(
+                $"[{ProfilingAnnotations.EnvironmentVariableModeId}] Container image: profiled with {ProfilingPlan.ImportTimeVariable}=" +
+                $"{plan.ImportTimeVariableValue}, as images cannot take the wrapper's layer (no profile-start line; child Python processes inherit it).");
+        }
+        ProfilingAnnotations.WarnIfProduction(target, ProfilingToggle.IsProduction(target, _options.Production));
+
+        var guard = ProfilingEnvironmentGuard.Watch(target, cfn, ProfilingEnvironment.Owned(plan.Mode), overridden: l2 is null);
+        if (l2 is not null && plan.Mode == ProfilingMode.Wrapper)
+        {
+            newMarker.WrapperGuard = guard;
+        }
     }
 
-    private void ProfileCfnFunction(CfnFunction cfn)
+    /// <summary>What this aspect does to the function, from its options alone, to compare with another aspect's.</summary>
+    private string Decision(IConstruct function, bool isImage)
     {
-        if (!ProfilingToggle.IsEnabled(cfn, _options.Enabled)
-            || ProfilableRuntime(cfn, cfn.Runtime ?? "", isImage: cfn.PackageType == "Image") is not { } minor
-            || ValidXOptions(cfn, minor) is not { } xOptions)
+        if (!ProfilingToggle.IsEnabled(function, _options.Enabled))
+        {
+            return "off";
+        }
+        var level = _options.ImportTimeLevel ?? 1;
+        var extras = (_options.ExtraXOptions ?? []).Select(o => o?.Trim() ?? "");
+        var mode = _options.Mode ?? (isImage ? ProfilingMode.EnvironmentVariable : ProfilingMode.Wrapper);
+        return new ProfilingPlan(mode, XOptionRules.Canonical([level == 1 ? "importtime" : $"importtime={level}", .. extras])).Signature;
+    }
+
+    private void ReportConflict(Construct function, ProfilingMarker marker, bool isImage)
+    {
+        if (marker.AspectDecision is not { } first || marker.ConflictReported)
         {
             return;
         }
-        var layer = ImportTimeWrapperLayer.Of(cfn, xOptions);
-        cfn.Layers = [.. cfn.Layers ?? [], layer.Layer.LayerVersionArn];
-        foreach (var (name, value) in WrapperEnvironment.For(cfn, ExistingWrapper(cfn)))
+        var mine = Decision(function, isImage);
+        if (mine != first)
         {
-            cfn.AddPropertyOverride($"Environment.Variables.{name}", value);
+            marker.ConflictReported = true;
+            Annotations.Of(function).AddError(
+                $"{function.Node.Path}: two ImportTimeProfilingAspects with different options reach this function: one profiles it as " +
+                $"\"{first}\", another asks for \"{mine}\". ColdStart applies the first only; give each scope one aspect, or the same options.");
         }
-        ProfilingAnnotations.WarnIfProduction(cfn, ProfilingToggle.IsProduction(cfn, _options.Production));
     }
 
-    /// <summary>Returns the Python minor version, or null (with an annotation) when the function can't be profiled.</summary>
-    private static int? ProfilableRuntime(IConstruct function, string runtimeName, bool isImage)
+    /// <summary>Returns the runtime, or null (with an annotation) when the function can't be profiled.</summary>
+    private static PythonRuntimeInfo? Profilable(IConstruct function, string runtimeName, bool isImage)
     {
-        var runtime = PythonRuntimeInfo.Of(isImage ? "FROM_IMAGE" : runtimeName);
-        if (runtime.IsContainerImage || runtime.IsOsOnly)
+        var runtime = PythonRuntimeInfo.Of(isImage ? Runtime.FROM_IMAGE.Name : runtimeName);
+        if (runtime.IsContainerImage)
+        {
+            return runtime;
+        }
+        if (runtime.IsOsOnly)
         {
             Annotations.Of(function).AddError(
-                $"ColdStart cannot profile this function: `Runtime` is {runtime.Name}, and wrapper scripts only run on managed runtimes. " +
+                $"ColdStart cannot profile this function: `Runtime` is {runtime.Name}, an OS-only runtime that runs no wrapper script and may not be CPython. " +
                 "Limit the ImportTimeProfilingAspect to a scope without it, or set coldstart:profiling to false there.");
             return null;
         }
@@ -117,35 +196,6 @@ public class ImportTimeProfilingAspect : DeputyBase, IAspect
             return null;
         }
         ProfilingAnnotations.WarnIfDeprecated(function, runtime);
-        return runtime.Minor;
-    }
-
-    private IReadOnlyList<string>? ValidXOptions(IConstruct function, int pythonMinor)
-    {
-        try
-        {
-            return FunctionValidation.XOptions(function.Node.Path, _options, pythonMinor);
-        }
-        catch (ColdStartConfigurationException e)
-        {
-            // Throwing inside an aspect surfaces as a jsii callback failure; an error annotation fails synth cleanly.
-            Annotations.Of(function).AddError(e.Message);
-            return null;
-        }
-    }
-
-    private static string? ExistingWrapper(CfnFunction cfn)
-    {
-        // Resolving gives the jsii shape ({ variables: … }) for both L2 and L1 functions; accept either casing.
-        if (cfn.Environment is null
-            || Stack.Of(cfn).Resolve(cfn.Environment) is not IDictionary<string, object> environment
-            || environment.FirstOrDefault(kv => kv.Key.Equals("Variables", StringComparison.OrdinalIgnoreCase)).Value
-                is not IDictionary<string, object> map
-            || !map.TryGetValue(ImportTimeWrapperLayer.ExecWrapperVariable, out var wrapper))
-        {
-            return null;
-        }
-        // An intrinsic (a Ref, an import) resolves to an object: keep it as a token so chaining still works.
-        return wrapper as string ?? (wrapper is null ? null : Token.AsString(wrapper));
+        return runtime;
     }
 }

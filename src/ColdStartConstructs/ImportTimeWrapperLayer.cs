@@ -47,20 +47,22 @@ public sealed class ImportTimeWrapperLayer : Construct
     public static IReadOnlyList<string> CompatibleRuntimeNames { get; } =
         ["python3.8", "python3.9", "python3.10", "python3.11", "python3.12", "python3.13", "python3.14"];
 
-    /// <summary>The <c>-X</c> values the wrapper passes, <c>importtime</c> first.</summary>
+    /// <summary>The <c>-X</c> values the wrapper passes, <c>importtime</c> first, the rest sorted.</summary>
     public IReadOnlyList<string> XOptions { get; }
 
     /// <summary>The layer version; add it to a function together with <see cref="ExecWrapperVariable"/> = <see cref="WrapperPath"/>.</summary>
     public LayerVersion Layer { get; }
 
     /// <summary>
-    /// The stack's layer for these options, created on first use. Functions with the same options share it.
+    /// The stack's layer for these options, created on first use. Functions with the same options share it, in
+    /// whatever order they were given (the wrapper passes them <c>importtime</c> first, the rest sorted).
     /// </summary>
     /// <param name="scope">Any construct in the stack.</param>
     /// <param name="xOptions">Validated <c>-X</c> values, <c>importtime</c> first. Default options get the id
     /// <c>ColdStartImportTimeWrapper</c>; others get a suffix derived from the options.</param>
     public static ImportTimeWrapperLayer Of(IConstruct scope, IReadOnlyList<string> xOptions)
     {
+        xOptions = XOptionRules.Canonical(xOptions);
         var stack = Stack.Of(scope);
         var id = xOptions.SequenceEqual(["importtime"]) ? BaseId : $"{BaseId}{Suffix(xOptions)}";
         return stack.Node.TryFindChild(id) as ImportTimeWrapperLayer ?? new ImportTimeWrapperLayer(stack, id, xOptions);

@@ -72,6 +72,37 @@ public class ImportTimeProfiledFunctionTests
     }
 
     [Fact]
+    public void The_same_x_options_in_another_order_share_one_layer()
+    {
+        var stack = Cdk.NewStack();
+
+        var a = new ImportTimeProfiledFunction(stack, "A", Cdk.Props(p => p.ImportTimeProfiling = new() { ExtraXOptions = ["tracemalloc=5", "dev"] }));
+        var b = new ImportTimeProfiledFunction(stack, "B", Cdk.Props(p => p.ImportTimeProfiling = new() { ExtraXOptions = ["dev", " tracemalloc=5", "dev"] }));
+
+        var template = Template.FromStack(stack);
+        template.ResourceCountIs("AWS::Lambda::LayerVersion", 1);
+        template.HasResourceProperties("AWS::Lambda::LayerVersion", new Dictionary<string, object>
+        {
+            ["Description"] = "ColdStart wrapper: starts Python with -X importtime -X dev -X tracemalloc=5",
+        });
+        Assert.Same(a.Layer, b.Layer);
+        Assert.Equal(new[] { "importtime", "dev", "tracemalloc=5" }, a.XOptions);
+        Assert.Equal(a.XOptions, b.XOptions);
+    }
+
+    [Fact]
+    public void The_layer_of_a_set_of_options_is_found_in_any_order()
+    {
+        var stack = Cdk.NewStack();
+
+        var first = ImportTimeWrapperLayer.Of(stack, ["importtime", "utf8", "dev"]);
+        var second = ImportTimeWrapperLayer.Of(stack, ["importtime", "dev", "utf8"]);
+
+        Assert.Same(first, second);
+        Assert.Equal(new[] { "importtime", "dev", "utf8" }, first.XOptions);
+    }
+
+    [Fact]
     public void Plain_function_options_pass_through()
     {
         var stack = Cdk.NewStack();

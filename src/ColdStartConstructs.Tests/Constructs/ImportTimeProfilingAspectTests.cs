@@ -1,5 +1,4 @@
 using Amazon.CDK;
-using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.Assertions;
 using ColdStart.Constructs.Tests.Support;
@@ -181,19 +180,91 @@ public class ImportTimeProfilingAspectTests
 
         Aspects.Of(stack).Add(new ImportTimeProfilingAspect());
 
-        CdkAnnotations.FromStack(stack).HasError("/Test/Go/Worker", Match.StringLikeRegexp("`Runtime` is provided.al2023, and wrapper scripts only run on managed runtimes"));
+        CdkAnnotations.FromStack(stack).HasError("/Test/Go/Worker", Match.StringLikeRegexp("`Runtime` is provided.al2023, an OS-only runtime that runs no wrapper script"));
     }
 
-    [Fact]
-    public void Fails_on_container_images()
+    [Theory]
+    [InlineData("AWS_LAMBDA_EXEC_WRAPPER", "otel-instrument", "must be an absolute path")]
+    [InlineData("COLDSTART_CHAINED_WRAPPER", "/opt/mine", "is reserved by ColdStart")]
+    public void Applies_the_constructs_checks_to_the_functions_variables(string name, string value, string problem)
     {
         var stack = Cdk.NewStack();
-        var repository = Repository.FromRepositoryName(stack, "Repo", "service");
-        new DockerImageFunction(stack, "Image", new DockerImageFunctionProps { Code = DockerImageCode.FromEcr(repository) });
+        new ThirdPartyService(stack, "Service", Runtime.PYTHON_3_12, new() { [name] = value });
 
         Aspects.Of(stack).Add(new ImportTimeProfilingAspect());
 
-        CdkAnnotations.FromStack(stack).HasError("/Test/Image", Match.StringLikeRegexp("`Runtime` is FROM_IMAGE"));
+        CdkAnnotations.FromStack(stack).HasError("/Test/Service/Worker",
+            Match.StringLikeRegexp($"^Test/Service/Worker: `Environment\\[\"{name}\"\\]` {problem}.*Found: \"{value}\"\\.$"));
+        var template = Template.FromStack(stack);
+        template.ResourceCountIs("AWS::Lambda::LayerVersion", 0);
+        Assert.DoesNotContain("/opt/importtime_wrapper", Snapshot.Scrub(template.ToJSON()));
+    }
+
+    [Fact]
+    public void Applies_the_constructs_checks_to_a_raw_functions_variables()
+    {
+        var stack = Cdk.NewStack();
+        new CfnFunction(stack, "Raw", new CfnFunctionProps
+        {
+            Runtime = "python3.11", Handler = "app.handler", Role = "arn:aws:iam::123456789012:role/lambda",
+            Code = new CfnFunction.CodeProperty { ZipFile = "def handler(e, c): return 1" },
+            Environment = new CfnFunction.EnvironmentProperty
+            {
+                Variables = new Dictionary<string, string> { ["AWS_REGION"] = "eu-west-1" },
+            },
+        });
+
+        Aspects.Of(stack).Add(new ImportTimeProfilingAspect());
+
+        CdkAnnotations.FromStack(stack).HasError("/Test/Raw",
+            Match.StringLikeRegexp("`Environment\\[\"AWS_REGION\"\\]` is reserved: Lambda sets this variable itself and refuses functions that set it"));
+    }
+
+    [Fact]
+    public void Two_aspects_with_different_options_on_one_function_fail_with_a_clear_error()
+    {
+        var app = Cdk.NewApp();
+        var stack = new Stack(app, "Test");
+        new ThirdPartyService(stack, "Service", Runtime.PYTHON_3_12);
+
+        Aspects.Of(app).Add(new ImportTimeProfilingAspect());
+        Aspects.Of(stack).Add(new ImportTimeProfilingAspect(new ImportTimeProfilingOptions { ExtraXOptions = ["dev"] }));
+
+        var annotations = CdkAnnotations.FromStack(stack);
+        annotations.HasError("/Test/Service/Worker", Match.StringLikeRegexp(
+            "two ImportTimeProfilingAspects with different options reach this function: one profiles it as \"Wrapper: -X importtime\", " +
+            "another asks for \"Wrapper: -X importtime -X dev\""));
+        Assert.Single(annotations.FindError("/Test/Service/Worker", Match.StringLikeRegexp("two ImportTimeProfilingAspects")));
+        Template.FromStack(stack).HasResourceProperties("AWS::Lambda::LayerVersion", new Dictionary<string, object>
+        {
+            ["Description"] = "ColdStart wrapper: starts Python with -X importtime",
+        });
+    }
+
+    [Fact]
+    public void Two_aspects_one_on_and_one_off_conflict()
+    {
+        var stack = Cdk.NewStack();
+        new ThirdPartyService(stack, "Service", Runtime.PYTHON_3_12);
+
+        Aspects.Of(stack).Add(new ImportTimeProfilingAspect(new ImportTimeProfilingOptions { Enabled = false }));
+        Aspects.Of(stack).Add(new ImportTimeProfilingAspect(new ImportTimeProfilingOptions { Mode = ProfilingMode.EnvironmentVariable }));
+
+        CdkAnnotations.FromStack(stack).HasError("/Test/Service/Worker",
+            Match.StringLikeRegexp("one profiles it as \"off\", another asks for \"EnvironmentVariable: -X importtime\""));
+    }
+
+    [Fact]
+    public void Two_aspects_with_the_same_options_in_another_order_agree()
+    {
+        var stack = Cdk.NewStack();
+        new ThirdPartyService(stack, "Service", Runtime.PYTHON_3_12);
+
+        Aspects.Of(stack).Add(new ImportTimeProfilingAspect(new ImportTimeProfilingOptions { ExtraXOptions = ["dev", "utf8"] }));
+        Aspects.Of(stack).Add(new ImportTimeProfilingAspect(new ImportTimeProfilingOptions { ExtraXOptions = ["utf8", "dev"], Mode = ProfilingMode.Wrapper }));
+
+        CdkAnnotations.FromStack(stack).HasNoError("*", Match.AnyValue());
+        Template.FromStack(stack).ResourceCountIs("AWS::Lambda::LayerVersion", 1);
     }
 
     [Fact]

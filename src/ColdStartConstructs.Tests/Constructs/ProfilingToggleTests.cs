@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.Assertions;
 using ColdStart.Constructs.Tests.Support;
@@ -11,14 +12,17 @@ namespace ColdStart.Constructs.Tests.Constructs;
 
 public class ProfilingToggleTests
 {
-    [Fact]
-    public void Profiling_off_by_prop_gives_exactly_the_template_of_a_plain_function()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(ProfilingMode.Wrapper)]
+    [InlineData(ProfilingMode.EnvironmentVariable)]
+    public void Profiling_off_by_prop_gives_exactly_the_template_of_a_plain_function(ProfilingMode? mode)
     {
         var profiledStack = Cdk.NewStack();
         new ImportTimeProfiledFunction(profiledStack, "Api", Cdk.Props(p =>
         {
             p.MemorySize = 512;
-            p.ImportTimeProfiling = new() { Enabled = false };
+            p.ImportTimeProfiling = new() { Enabled = false, Mode = mode };
         }));
 
         var plainStack = Cdk.NewStack();
@@ -33,7 +37,46 @@ public class ProfilingToggleTests
         Assert.Equal(
             Snapshot.Scrub(Template.FromStack(plainStack).ToJSON()),
             Snapshot.Scrub(Template.FromStack(profiledStack).ToJSON()));
-        Assert.DoesNotContain("importtime", Snapshot.Scrub(Template.FromStack(profiledStack).ToJSON()));
+        Assert.DoesNotContain("importtime", Snapshot.Scrub(Template.FromStack(profiledStack).ToJSON()), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Profiling_off_for_a_container_image_gives_exactly_the_template_of_a_plain_function()
+    {
+        static Code Image(Stack stack) => Code.FromEcrImage(Repository.FromRepositoryName(stack, "Repo", "orders"));
+
+        var profiledStack = Cdk.NewStack();
+        new ImportTimeProfiledFunction(profiledStack, "Api", new ImportTimeProfiledFunctionProps
+        {
+            Code = Image(profiledStack),
+            ImportTimeProfiling = new() { Enabled = false, Mode = ProfilingMode.EnvironmentVariable },
+        });
+
+        var plainStack = Cdk.NewStack();
+        new Function(new Construct(plainStack, "Api"), "Function", new FunctionProps
+        {
+            Code = Image(plainStack),
+            Handler = Handler.FROM_IMAGE,
+            Runtime = Runtime.FROM_IMAGE,
+        });
+
+        Assert.Equal(
+            Snapshot.Scrub(Template.FromStack(plainStack).ToJSON()),
+            Snapshot.Scrub(Template.FromStack(profiledStack).ToJSON()));
+        Assert.DoesNotContain("importtime", Snapshot.Scrub(Template.FromStack(profiledStack).ToJSON()), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Profiling_off_by_context_in_environment_variable_mode_adds_nothing()
+    {
+        var stack = Cdk.NewStack(new Dictionary<string, object> { [ColdStartContext.Profiling] = false });
+
+        var fn = new ImportTimeProfiledFunction(stack, "Api", Cdk.Props(p => p.ImportTimeProfiling = new() { Mode = ProfilingMode.EnvironmentVariable }));
+
+        Assert.False(fn.ProfilingEnabled);
+        Assert.Null(fn.Mode);
+        Assert.Empty(fn.XOptions);
+        Template.FromStack(stack).HasResourceProperties("AWS::Lambda::Function", new Dictionary<string, object> { ["Environment"] = Match.Absent() });
     }
 
     [Theory]

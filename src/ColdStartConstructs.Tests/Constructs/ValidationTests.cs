@@ -17,6 +17,7 @@ public class ValidationTests
         var stack = Cdk.NewStack();
         var error = Assert.Throws<ColdStartConfigurationException>(() => new ImportTimeProfiledFunction(stack, "Api", Cdk.Props(configure)));
         Assert.StartsWith("Test/Api: `", error.Message);
+        Assert.DoesNotContain("(Parameter", error.Message);
         return error.Message;
     }
 
@@ -35,12 +36,12 @@ public class ValidationTests
     public void Os_only_runtime(string name)
     {
         var message = ErrorFor(p => p.Runtime = new Runtime(name, RuntimeFamily.OTHER));
-        Assert.Contains("OS-only runtimes", message);
+        Assert.Contains("an OS-only runtime (provided, provided.al2, provided.al2023) runs no wrapper script", message);
         Assert.Contains($"Found: {name}.", message);
     }
 
     [Fact]
-    public void Container_image()
+    public void Container_image_needs_the_environment_variable_mode()
     {
         var stack = Cdk.NewStack();
         var repository = Repository.FromRepositoryName(stack, "Repo", "svc");
@@ -48,12 +49,12 @@ public class ValidationTests
         var error = Assert.Throws<ColdStartConfigurationException>(() => new ImportTimeProfiledFunction(stack, "Api", Cdk.Props(p =>
         {
             p.Code = Code.FromEcrImage(repository);
-            p.Handler = Handler.FROM_IMAGE;
-            p.Runtime = Runtime.FROM_IMAGE;
+            p.Handler = null!;
         })));
 
-        Assert.Contains("`Runtime` must be a managed Python runtime: container images ignore AWS_LAMBDA_EXEC_WRAPPER", error.Message);
-        Assert.Contains("Found: FROM_IMAGE.", error.Message);
+        Assert.Contains("`ImportTimeProfiling.Mode` must be ProfilingMode.EnvironmentVariable for a container-image function: Lambda attaches no layers to images", error.Message);
+        Assert.Contains("AWS's Python base images do honour AWS_LAMBDA_EXEC_WRAPPER", error.Message);
+        Assert.Contains("Found: Wrapper (the default).", error.Message);
     }
 
     [Fact]
@@ -226,6 +227,246 @@ public class ValidationTests
                 ["TargetValue"] = new Dictionary<string, object> { ["Ref"] = "Target" },
             }),
         });
+    }
+
+    [Fact]
+    public void Missing_handler_is_named_before_jsii_sees_it()
+    {
+        var message = ErrorFor(p => p.Handler = null!);
+        Assert.Contains("`Handler` is required", message);
+        Assert.Contains("Found: (not set).", message);
+    }
+
+    [Fact]
+    public void Missing_code_is_named_before_jsii_sees_it()
+    {
+        var message = ErrorFor(p => p.Code = null!);
+        Assert.Contains("`Code` is required", message);
+    }
+
+    [Fact]
+    public void Image_code_with_a_python_runtime()
+    {
+        var stack = Cdk.NewStack();
+        var repository = Repository.FromRepositoryName(stack, "Repo", "svc");
+
+        var error = Assert.Throws<ColdStartConfigurationException>(() => new ImportTimeProfiledFunction(stack, "Api", Cdk.Props(p =>
+        {
+            p.Code = Code.FromEcrImage(repository);
+            p.Runtime = Runtime.PYTHON_3_12;
+        })));
+
+        Assert.Contains("`Runtime` must be Runtime.FROM_IMAGE (or left unset) when `Code` is a container image", error.Message);
+        Assert.Contains("Found: python3.12.", error.Message);
+    }
+
+    [Fact]
+    public void Image_code_with_a_zip_handler()
+    {
+        var stack = Cdk.NewStack();
+        var repository = Repository.FromRepositoryName(stack, "Repo", "svc");
+
+        var error = Assert.Throws<ColdStartConfigurationException>(() => new ImportTimeProfiledFunction(stack, "Api", Cdk.Props(p =>
+        {
+            p.Code = Code.FromEcrImage(repository);
+            p.ImportTimeProfiling = new() { Mode = ProfilingMode.EnvironmentVariable };
+        })));
+
+        Assert.Contains("`Handler` must be Handler.FROM_IMAGE (or left unset) for a container image", error.Message);
+        Assert.Contains("Found: \"app.handler\".", error.Message);
+    }
+
+    [Fact]
+    public void From_image_runtime_with_zip_code()
+    {
+        var message = ErrorFor(p => p.Runtime = Runtime.FROM_IMAGE);
+        Assert.Contains("`Code` must be a container image", message);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, "NaN")]
+    [InlineData(double.PositiveInfinity, "Infinity")]
+    [InlineData(double.NegativeInfinity, "-Infinity")]
+    public void Non_finite_provisioned_concurrency(double value, string shown)
+    {
+        var message = ErrorFor(p => p.PreWarming = new() { ProvisionedConcurrency = value });
+        Assert.Contains($"`PreWarming.ProvisionedConcurrency` must be a whole number of at least 1. Found: {shown}.", message);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, "NaN")]
+    [InlineData(double.PositiveInfinity, "Infinity")]
+    public void Non_finite_max_capacity(double value, string shown)
+    {
+        var message = ErrorFor(p => p.PreWarming = new() { ProvisionedConcurrency = 1, MaxCapacity = value });
+        Assert.Contains($"`PreWarming.MaxCapacity` must be a whole number of at least 1. Found: {shown}.", message);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, "NaN")]
+    [InlineData(double.PositiveInfinity, "Infinity")]
+    [InlineData(double.NegativeInfinity, "-Infinity")]
+    public void Non_finite_target_utilisation(double value, string shown)
+    {
+        var message = ErrorFor(p => p.PreWarming = new() { ProvisionedConcurrency = 1, MaxCapacity = 3, TargetUtilization = value });
+        Assert.Contains($"`PreWarming.TargetUtilization` must be between 0.1 and 0.9. Found: {shown}.", message);
+    }
+
+    [Theory]
+    [InlineData(-1.0, null, "MinCapacity", "-1")]
+    [InlineData(2.5, null, "MinCapacity", "2.5")]
+    [InlineData(double.NaN, null, "MinCapacity", "NaN")]
+    [InlineData(null, -3.0, "MaxCapacity", "-3")]
+    [InlineData(null, 0.5, "MaxCapacity", "0.5")]
+    [InlineData(null, double.PositiveInfinity, "MaxCapacity", "Infinity")]
+    public void Schedule_capacity_not_a_whole_number_of_at_least_zero(double? min, double? max, string property, string shown)
+    {
+        var message = ErrorFor(p => p.PreWarming = new()
+        {
+            ProvisionedConcurrency = 1, MaxCapacity = 10,
+            Schedules = [new() { Name = "Morning", Schedule = Amazon.CDK.AWS.ApplicationAutoScaling.Schedule.Expression("rate(1 day)"), MinCapacity = min, MaxCapacity = max }],
+        });
+        Assert.Contains($"`PreWarming.Schedules[0].{property}` (schedule \"Morning\") must be a whole number of at least 0. Found: {shown}.", message);
+    }
+
+    [Fact]
+    public void Schedule_of_zero_is_allowed()
+    {
+        var stack = Cdk.NewStack();
+        new ImportTimeProfiledFunction(stack, "Api", Cdk.Props(p => p.PreWarming = new()
+        {
+            ProvisionedConcurrency = 1, MaxCapacity = 10,
+            Schedules = [new() { Name = "Night", Schedule = Amazon.CDK.AWS.ApplicationAutoScaling.Schedule.Expression("rate(1 day)"), MinCapacity = 0, MaxCapacity = 0 }],
+        }));
+
+        Template.FromStack(stack).HasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", new Dictionary<string, object>
+        {
+            ["ScheduledActions"] = new object[]
+            {
+                Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["ScalableTargetAction"] = new Dictionary<string, object> { ["MinCapacity"] = 0, ["MaxCapacity"] = 0 },
+                }),
+            },
+        });
+    }
+
+    [Fact]
+    public void Schedule_min_above_its_max_names_the_schedule()
+    {
+        var message = ErrorFor(p => p.PreWarming = new()
+        {
+            ProvisionedConcurrency = 1, MaxCapacity = 10,
+            Schedules =
+            [
+                new() { Name = "Fine", Schedule = Amazon.CDK.AWS.ApplicationAutoScaling.Schedule.Expression("rate(1 day)"), MinCapacity = 1 },
+                new() { Name = "Evening", Schedule = Amazon.CDK.AWS.ApplicationAutoScaling.Schedule.Expression("rate(1 day)"), MinCapacity = 6, MaxCapacity = 4 },
+            ],
+        });
+        Assert.Contains("`PreWarming.Schedules[1].MinCapacity` (schedule \"Evening\") must not exceed `PreWarming.Schedules[1].MaxCapacity` (4). Found: 6.", message);
+    }
+
+    [Fact]
+    public void Schedule_min_alone_above_the_target_max()
+    {
+        var message = ErrorFor(p => p.PreWarming = new()
+        {
+            ProvisionedConcurrency = 2, MaxCapacity = 20,
+            Schedules = [new() { Name = "Peak", Schedule = Amazon.CDK.AWS.ApplicationAutoScaling.Schedule.Expression("rate(1 day)"), MinCapacity = 25 }],
+        });
+        Assert.Contains("`PreWarming.Schedules[0].MinCapacity` (schedule \"Peak\") must not exceed the scalable target's `PreWarming.MaxCapacity` (20) unless the schedule also sets MaxCapacity", message);
+        Assert.Contains("Found: 25.", message);
+    }
+
+    [Fact]
+    public void Schedule_max_alone_below_the_target_min()
+    {
+        var message = ErrorFor(p => p.PreWarming = new()
+        {
+            ProvisionedConcurrency = 2, MinCapacity = 3, MaxCapacity = 20,
+            Schedules = [new() { Name = "Quiet", Schedule = Amazon.CDK.AWS.ApplicationAutoScaling.Schedule.Expression("rate(1 day)"), MaxCapacity = 2 }],
+        });
+        Assert.Contains("`PreWarming.Schedules[0].MaxCapacity` (schedule \"Quiet\") must not be below the scalable target's minimum (3) unless the schedule also sets MinCapacity", message);
+        Assert.Contains("Found: 2.", message);
+    }
+
+    [Fact]
+    public void Schedule_with_both_bounds_may_leave_the_target_range()
+    {
+        var stack = Cdk.NewStack();
+        new ImportTimeProfiledFunction(stack, "Api", Cdk.Props(p => p.PreWarming = new()
+        {
+            ProvisionedConcurrency = 2, MaxCapacity = 20,
+            Schedules = [new() { Name = "Peak", Schedule = Amazon.CDK.AWS.ApplicationAutoScaling.Schedule.Expression("rate(1 day)"), MinCapacity = 25, MaxCapacity = 40 }],
+        }));
+
+        Template.FromStack(stack).ResourceCountIs("AWS::ApplicationAutoScaling::ScalableTarget", 1);
+    }
+
+    [Fact]
+    public void Schedule_without_a_name()
+    {
+        var message = ErrorFor(p => p.PreWarming = new()
+        {
+            ProvisionedConcurrency = 1, MaxCapacity = 3,
+            Schedules = [new() { Name = null!, Schedule = Amazon.CDK.AWS.ApplicationAutoScaling.Schedule.Expression("rate(1 day)"), MinCapacity = 1 }],
+        });
+        Assert.Contains("`PreWarming.Schedules[0].Name` must be 1-64 letters, digits, '-' or '_'. Found: (not set).", message);
+    }
+
+    [Fact]
+    public void Environment_variable_without_a_value()
+    {
+        var message = ErrorFor(p => p.Environment = new Dictionary<string, string> { ["TABLE"] = null! });
+        Assert.Contains("`Environment[\"TABLE\"]` must have a value", message);
+        Assert.Contains("Found: (not set).", message);
+    }
+
+    [Theory]
+    [InlineData("1TABLE")]
+    [InlineData("T")]
+    [InlineData("TABLE-NAME")]
+    [InlineData("")]
+    public void Environment_variable_name_that_lambda_refuses(string name)
+    {
+        var message = ErrorFor(p => p.Environment = new Dictionary<string, string> { [name] = "x" });
+        Assert.Contains("`Environment` must only have variable names that start with a letter", message);
+        Assert.Contains($"Found: \"{name}\".", message);
+    }
+
+    [Fact]
+    public void Extra_x_option_given_as_null()
+    {
+        var message = ErrorFor(p => p.ImportTimeProfiling = new() { ExtraXOptions = [null!] });
+        Assert.Contains("`ImportTimeProfiling.ExtraXOptions` not in the allowlist", message);
+        Assert.Contains("Found: (not set).", message);
+    }
+
+    [Theory]
+    [InlineData("tracemalloc", "tracemalloc=5")]
+    [InlineData("utf8=0", "utf8=1")]
+    public void The_same_x_option_twice_with_different_values(string first, string second)
+    {
+        var message = ErrorFor(p => p.ImportTimeProfiling = new() { ExtraXOptions = [first, second] });
+        Assert.Contains($"`ImportTimeProfiling.ExtraXOptions` must give each option once: -X {first} is also there", message);
+        Assert.Contains($"Found: \"{second}\".", message);
+    }
+
+    [Fact]
+    public void Mode_that_is_not_a_mode()
+    {
+        var message = ErrorFor(p => p.ImportTimeProfiling = new() { Mode = (ProfilingMode)7 });
+        Assert.Contains("`ImportTimeProfiling.Mode` must be ProfilingMode.Wrapper or ProfilingMode.EnvironmentVariable. Found: 7.", message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(3)]
+    public void Import_time_level_other_than_1_or_2(int level)
+    {
+        var message = ErrorFor(p => p.ImportTimeProfiling = new() { ImportTimeLevel = level });
+        Assert.Contains($"`ImportTimeProfiling.ImportTimeLevel` must be 1 or 2. Found: {level}.", message);
     }
 
     [Theory]

@@ -16,6 +16,9 @@ internal static class Cdk
 
     public static Code HandlerCode() => Code.FromAsset(HandlerDirectory);
 
+    /// <summary>Absolute path of a folder with a Dockerfile: CDK synthesises image assets without building them.</summary>
+    public static string ImageDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestAssets", "image");
+
     public static App NewApp(IDictionary<string, object>? context = null, string? outdir = null) => new(new AppProps
     {
         Context = context,

@@ -36,6 +36,20 @@ internal static class LocalPython
             .FirstOrDefault(File.Exists);
     }
 
+    /// <summary>
+    /// <see cref="Find"/>, and when the version is missing a line in the test's output naming it, so a skipped version
+    /// is visible (at least one must run: see WrapperRunTests).
+    /// </summary>
+    public static string? FindOrSaySkipped(string version, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var python = Find(version);
+        if (python is null)
+        {
+            output.WriteLine($"python{version} is not installed (pyenv or PATH): skipped");
+        }
+        return python;
+    }
+
     /// <summary>Every version from <see cref="Versions"/> that is installed.</summary>
     public static IReadOnlyList<string> Installed() => Versions.Where(v => Find(v) is not null).ToArray();
 

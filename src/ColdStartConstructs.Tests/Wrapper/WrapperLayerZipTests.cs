@@ -14,7 +14,7 @@ public sealed class WrapperLayerZipTests(ITestOutputHelper output)
 {
     // Changes when a byte of the default layer zip changes (script text, timestamp, attributes, library
     // behaviour). A change is fine when intended: it gives every user a new layer version, so say so in the commit.
-    private const string DefaultZipSha256 = "abaf7c4c112522d683122e6ed2f237877ad599bf07942284db606054f4c58606";
+    private const string DefaultZipSha256 = "a416643dc52a552dfe8506afb987c3698dcdb8ff83f0be36c0a4c354935365c4";
 
     private static readonly string DefaultScript = WrapperScript.Render(["importtime"]);
 

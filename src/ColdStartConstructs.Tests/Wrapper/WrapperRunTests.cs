@@ -1,5 +1,4 @@
 using System.Runtime.Versioning;
-using System.Text.RegularExpressions;
 using ColdStart.Constructs.Internal;
 using Xunit;
 using Xunit.Abstractions;
@@ -11,7 +10,7 @@ namespace ColdStart.Constructs.Tests.Wrapper;
 /// <summary>The wrapper taken out of the layer zip, run with every local CPython, as Lambda would start it.</summary>
 // Runs POSIX shells and interpreters: Linux and macOS only.
 [UnsupportedOSPlatform("windows")]
-public sealed partial class WrapperRunTests(ITestOutputHelper output)
+public sealed class WrapperRunTests(ITestOutputHelper output)
 {
     // Everything a shell could mangle: quoting, expansion, globbing, word splitting, printf/echo escapes.
     private static readonly string[] AwkwardArguments =
@@ -21,11 +20,6 @@ public sealed partial class WrapperRunTests(ITestOutputHelper output)
     ];
 
     private static readonly string[] DefaultOptions = ["importtime"];
-
-    [GeneratedRegex(@"^import time:\s+\d+ \|\s+\d+ \| (?<indent> *)(?<name>\S+)$")]
-    private static partial Regex ImportRow();
-
-    private const string ImportHeader = "import time: self [us] | cumulative | imported package";
 
     [Fact]
     public void At_least_one_local_cpython_is_installed()
@@ -38,7 +32,7 @@ public sealed partial class WrapperRunTests(ITestOutputHelper output)
     [MemberData(nameof(LocalPython.VersionData), MemberType = typeof(LocalPython))]
     public void Profiles_every_argv_shape_and_passes_arguments_and_exit_code_through(string version)
     {
-        if (Python(version) is not { } python)
+        if (LocalPython.FindOrSaySkipped(version, output) is not { } python)
         {
             return;
         }
@@ -63,7 +57,7 @@ public sealed partial class WrapperRunTests(ITestOutputHelper output)
     [MemberData(nameof(LocalPython.VersionData), MemberType = typeof(LocalPython))]
     public void Reports_the_initialisation_type_or_unknown(string version)
     {
-        if (Python(version) is not { } python)
+        if (LocalPython.FindOrSaySkipped(version, output) is not { } python)
         {
             return;
         }
@@ -84,7 +78,7 @@ public sealed partial class WrapperRunTests(ITestOutputHelper output)
     [MemberData(nameof(LocalPython.VersionData), MemberType = typeof(LocalPython))]
     public void Chains_to_the_previous_wrapper_with_the_options_after_the_interpreter(string version)
     {
-        if (Python(version) is not { } python)
+        if (LocalPython.FindOrSaySkipped(version, output) is not { } python)
         {
             return;
         }
@@ -110,7 +104,7 @@ public sealed partial class WrapperRunTests(ITestOutputHelper output)
     [MemberData(nameof(LocalPython.VersionData), MemberType = typeof(LocalPython))]
     public void Starts_the_interpreter_with_a_warning_when_the_chained_wrapper_is_unusable(string version)
     {
-        if (Python(version) is not { } python)
+        if (LocalPython.FindOrSaySkipped(version, output) is not { } python)
         {
             return;
         }
@@ -143,9 +137,31 @@ public sealed partial class WrapperRunTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(LocalPython.VersionData), MemberType = typeof(LocalPython))]
+    public void An_empty_chain_variable_means_no_chain_and_is_not_passed_on(string version)
+    {
+        if (LocalPython.FindOrSaySkipped(version, output) is not { } python)
+        {
+            return;
+        }
+        using var sandbox = new WrapperSandbox(DefaultOptions);
+        foreach (var launcher in Launcher.Available())
+        {
+            var result = sandbox.Run(launcher, python, [sandbox.ProbeScript, "arg"],
+                new Dictionary<string, string?> { [WrapperScript.ChainVariable] = "" });
+
+            Assert.True(result.ExitCode == 0, $"{launcher}: {result.Stderr}");
+            AssertProfileStart(result, $"interpreter={python}; init_type=unknown; options=-X importtime; chain=none", launcher.Name);
+            Assert.DoesNotContain(result.StderrLines, l => l.StartsWith("coldstart: warning", StringComparison.Ordinal));
+            AssertImportProfile(result, launcher.Name);
+            Assert.Null(WrapperSandbox.ReadProbe(result).ChainVariable);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LocalPython.VersionData), MemberType = typeof(LocalPython))]
     public void Extra_options_take_effect_in_the_interpreter(string version)
     {
-        if (Python(version) is not { } python)
+        if (LocalPython.FindOrSaySkipped(version, output) is not { } python)
         {
             return;
         }
@@ -179,16 +195,6 @@ public sealed partial class WrapperRunTests(ITestOutputHelper output)
         }
     }
 
-    private string? Python(string version)
-    {
-        var python = LocalPython.Find(version);
-        if (python is null)
-        {
-            output.WriteLine($"python{version} is not installed (pyenv or PATH): skipped");
-        }
-        return python;
-    }
-
     private static void AssertProfileStart(ProcessResult result, string expectedFields, string because)
     {
         var lines = result.StderrLines;
@@ -200,11 +206,8 @@ public sealed partial class WrapperRunTests(ITestOutputHelper output)
 
     private static void AssertImportProfile(ProcessResult result, string because)
     {
-        var lines = result.StderrLines;
-        Assert.True(lines.Count(l => l == ImportHeader) == 1, $"{because}: no single import-time header:\n{result.Stderr}");
-        var topLevel = lines.Select(l => ImportRow().Match(l)).Where(m => m.Success && m.Groups["indent"].Length == 0)
-            .Select(m => m.Groups["name"].Value).ToHashSet();
-        Assert.True(topLevel.IsSupersetOf(["json", "decimal"]),
+        Assert.True(ImportProfileOutput.Headers(result) == 1, $"{because}: no single import-time header:\n{result.Stderr}");
+        Assert.True(ImportProfileOutput.TopLevelModules(result).IsSupersetOf(["json", "decimal"]),
             $"{because}: no top-level import rows for json and decimal (the probe's imports):\n{result.Stderr}");
     }
 }

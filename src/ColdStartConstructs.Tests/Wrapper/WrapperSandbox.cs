@@ -35,6 +35,14 @@ internal sealed class WrapperSandbox : IDisposable
         sys.exit(int(os.environ.get("PROBE_EXIT_CODE", "0")))
         """;
 
+    // Starts a plain child interpreter (no flags passed on), as code that shells out to Python does.
+    private const string ChildProbeSource = """
+        import subprocess
+        import sys
+
+        subprocess.run([sys.executable, "-c", "import fractions"], check=True)
+        """;
+
     // Records its argv one per line, then runs the rest, as OpenTelemetry's /opt/otel-instrument does.
     private const string NextWrapperSource = """
         #!/bin/sh
@@ -65,6 +73,8 @@ internal sealed class WrapperSandbox : IDisposable
 
         ProbeScript = Path.Combine(Folder, ProbeModule + ".py");
         File.WriteAllText(ProbeScript, ProbeSource.Replace("\r", ""));
+        ChildProbeScript = Path.Combine(Folder, "coldstart_child_probe.py");
+        File.WriteAllText(ChildProbeScript, ChildProbeSource.Replace("\r", ""));
         NextWrapper = Path.Combine(Folder, "next_wrapper");
         File.WriteAllText(NextWrapper, NextWrapperSource.Replace("\r", "") + "\n");
         File.SetUnixFileMode(NextWrapper, (UnixFileMode)Convert.ToInt32("755", 8));
@@ -76,6 +86,9 @@ internal sealed class WrapperSandbox : IDisposable
     public string Wrapper { get; }
 
     public string ProbeScript { get; }
+
+    /// <summary>A script that runs <c>python -c "import fractions"</c> as a child process.</summary>
+    public string ChildProbeScript { get; }
 
     public string NextWrapper { get; }
 

@@ -85,9 +85,8 @@ public sealed class XOptionRulesTests(ITestOutputHelper output)
     [MemberData(nameof(LocalPython.VersionData), MemberType = typeof(LocalPython))]
     public void Allowed_options_start_the_real_interpreter_and_refused_values_stop_it(string version)
     {
-        if (LocalPython.Find(version) is not { } python)
+        if (LocalPython.FindOrSaySkipped(version, output) is not { } python)
         {
-            output.WriteLine($"python{version} is not installed (pyenv or PATH): skipped");
             return;
         }
         var minor = LocalPython.Minor(version);

@@ -10,6 +10,7 @@ internal static class ProfilingAnnotations
     public const string DeprecatedRuntimeId = "coldstart:deprecated-runtime";
     public const string NotPythonId = "coldstart:not-python";
     public const string NotProfilableId = "coldstart:not-profilable";
+    public const string EnvironmentVariableModeId = "coldstart:environment-variable-mode";
 
     public static void WarnIfProduction(IConstruct scope, bool production)
     {
@@ -17,7 +18,7 @@ internal static class ProfilingAnnotations
         {
             Annotations.Of(scope).AddWarningV2(ProductionId,
                 "Import-time profiling is on in a stage marked as production (coldstart:production): every cold start logs its " +
-                "import profile and runs the wrapper. Set the context key coldstart:profiling to false for this stage to remove it.");
+                "import profile (and in Wrapper mode starts the wrapper first). Set the context key coldstart:profiling to false for this stage to remove it.");
         }
     }
 

@@ -53,40 +53,47 @@ internal static partial class WrapperScript
         }
 
         var options = string.Join(" ", xOptions.Select(o => "-X " + o));
-        // Only builtins until exec (no subshells, no files): it must add well under a millisecond to a cold start.
-        // The chain variable is unset so neither the chained wrapper nor the user's code sees it, and a wrapper
-        // chained to itself cannot loop.
+        // The common path (no chained wrapper) is one case, an assignment, shift, printf and exec: the cost is the
+        // shell's own start, which is what a cold start pays for it. The case word is the argument count followed by
+        // "c" when the chain variable is set at all, so one pattern match tells the three paths apart. The options are
+        // baked into the printf format, which is safe because Render admits no % or backslash in them. The chain path
+        // unsets the variable so neither the chained wrapper nor the user's code sees it, and a wrapper chained to
+        // itself cannot loop.
+        var profileStart = $"{ProfileStartPrefix}interpreter=%s; init_type=%s; options={options}; chain=";
         var script = $$"""
             #!/bin/sh
             # ColdStart import-time wrapper, generated at synth time; AWS_LAMBDA_EXEC_WRAPPER=/opt/{{FileName}} starts it.
-            if [ "$#" -eq 0 ]; then
+            case $#${{{ChainVariable}}+c} in
+            0|0c)
               printf '%s\n' 'coldstart: {{FileName}} needs the interpreter and its arguments: {{FileName}} <interpreter> [args...]; set AWS_LAMBDA_EXEC_WRAPPER=/opt/{{FileName}} instead of running it directly' >&2
               exit {{UsageExitCode}}
-            fi
-            interpreter=$1
-            shift
-            chain=${{{ChainVariable}}:-}
-            unset {{ChainVariable}}
-            skipped=
-            reason=
-            if [ -n "$chain" ]; then
-              if [ "$chain" = "$0" ]; then
+              ;;
+            *c)
+              interpreter=$1
+              shift
+              chain=${{ChainVariable}}
+              unset {{ChainVariable}}
+              reason=
+              if [ -z "$chain" ]; then
+                :
+              elif [ "$chain" = "$0" ]; then
                 reason='is this wrapper itself'
               elif [ ! -f "$chain" ] || [ ! -x "$chain" ]; then
                 reason='is not an executable file'
+              else
+                printf '{{profileStart}}%s\n' "$interpreter" "${AWS_LAMBDA_INITIALIZATION_TYPE:-unknown}" "$chain" >&2
+                exec "$chain" "$interpreter" {{options}} "$@"
               fi
+              printf '{{profileStart}}none\n' "$interpreter" "${AWS_LAMBDA_INITIALIZATION_TYPE:-unknown}" >&2
               if [ -n "$reason" ]; then
-                skipped=$chain
-                chain=
+                printf 'coldstart: warning: {{ChainVariable}}=%s %s; starting the interpreter without it\n' "$chain" "$reason" >&2
               fi
-            fi
-            printf '{{ProfileStartPrefix}}interpreter=%s; init_type=%s; options=%s; chain=%s\n' "$interpreter" "${AWS_LAMBDA_INITIALIZATION_TYPE:-unknown}" '{{options}}' "${chain:-none}" >&2
-            if [ -n "$skipped" ]; then
-              printf 'coldstart: warning: {{ChainVariable}}=%s %s; starting the interpreter without it\n' "$skipped" "$reason" >&2
-            fi
-            if [ -n "$chain" ]; then
-              exec "$chain" "$interpreter" {{options}} "$@"
-            fi
+              exec "$interpreter" {{options}} "$@"
+              ;;
+            esac
+            interpreter=$1
+            shift
+            printf '{{profileStart}}none\n' "$interpreter" "${AWS_LAMBDA_INITIALIZATION_TYPE:-unknown}" >&2
             exec "$interpreter" {{options}} "$@"
 
             """;

@@ -44,9 +44,8 @@ internal static class XOptionRules
     public static string? Problem(string option, int pythonMinor)
     {
         ArgumentNullException.ThrowIfNull(option);
-        var equals = option.IndexOf('=', StringComparison.Ordinal);
-        var name = equals < 0 ? option : option[..equals];
-        string? value = equals < 0 ? null : option[(equals + 1)..];
+        var name = NameOf(option);
+        string? value = name.Length == option.Length ? null : option[(name.Length + 1)..];
 
         if (!Rules.Any(r => r.Name == name))
         {
@@ -65,6 +64,26 @@ internal static class XOptionRules
             return $"invalid value '{value}': {valueProblem}";
         }
         return pythonMinor < rule.SinceMinor ? $"needs python3.{rule.SinceMinor}+" : null;
+    }
+
+    /// <summary>The option's name: <c>tracemalloc</c> for <c>tracemalloc=5</c>.</summary>
+    public static string NameOf(string option)
+    {
+        var equals = option.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0 ? option : option[..equals];
+    }
+
+    /// <summary>
+    /// The options in one order whatever order they were given in: the <c>importtime</c> option first, the rest
+    /// sorted and without repeats. CPython keeps <c>-X</c> options in a dictionary, so the order only matters for an
+    /// option given twice with different values, which validation refuses; the same set then gives the same layer.
+    /// </summary>
+    public static IReadOnlyList<string> Canonical(IReadOnlyList<string> xOptions)
+    {
+        ArgumentNullException.ThrowIfNull(xOptions);
+        var importTime = xOptions.Where(o => NameOf(o) == "importtime").Take(1);
+        var rest = xOptions.Where(o => NameOf(o) != "importtime").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return [.. importTime, .. rest];
     }
 
     private static string? NoValue(string? value) => null;
