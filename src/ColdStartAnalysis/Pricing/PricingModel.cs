@@ -20,6 +20,12 @@ public sealed record PricingModel
     /// <summary>Lambda bills a SnapStart snapshot's cache for at least this many hours.</summary>
     public const double SnapshotCacheMinimumHours = 3;
 
+    /// <summary>Default requests per month.</summary>
+    public const double DefaultMonthlyRequests = 1_000_000;
+
+    /// <summary>Default provisioned concurrency of provisioned strategies.</summary>
+    public const int DefaultProvisionedConcurrency = 1;
+
     /// <summary>Default hours in a billing month.</summary>
     public const double DefaultHoursPerMonth = 730;
 
@@ -75,10 +81,10 @@ public sealed record PricingModel
     public int? MemoryMb { get; init; }
 
     /// <summary>Requests per month for every strategy, a whole number up to <see cref="MaxMonthlyRequests"/>. Default: 1,000,000.</summary>
-    public double MonthlyRequests { get; init; } = 1_000_000;
+    public double MonthlyRequests { get; init; } = DefaultMonthlyRequests;
 
     /// <summary>Provisioned concurrency of provisioned strategies that <see cref="ProvisionedConcurrencyByStrategy"/> does not name. Default: 1.</summary>
-    public int ProvisionedConcurrency { get; init; } = 1;
+    public int ProvisionedConcurrency { get; init; } = DefaultProvisionedConcurrency;
 
     /// <summary>Provisioned concurrency per strategy name, overriding <see cref="ProvisionedConcurrency"/>. Default: none.</summary>
     public IReadOnlyDictionary<string, int> ProvisionedConcurrencyByStrategy { get; init; } = new Dictionary<string, int>();

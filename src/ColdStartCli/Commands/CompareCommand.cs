@@ -139,10 +139,10 @@ internal static class CompareCommand
             var (allConcurrency, concurrencyByStrategy) = ComparisonOptions.ProvisionedConcurrency(parsed.GetValue(concurrency) ?? [], specs.Select(s => s.Name).ToArray());
             var pricing = new PricingModel
             {
-                MonthlyRequests = parsed.GetValue(requests) ?? 1_000_000,
+                MonthlyRequests = parsed.GetValue(requests) ?? PricingModel.DefaultMonthlyRequests,
                 MemoryMb = (int?)parsed.GetValue(memory),
                 Architecture = arm64 ? Architecture.Arm64 : Architecture.X86_64,
-                ProvisionedConcurrency = allConcurrency ?? 1,
+                ProvisionedConcurrency = allConcurrency ?? PricingModel.DefaultProvisionedConcurrency,
                 ProvisionedConcurrencyByStrategy = concurrencyByStrategy,
                 SpilloverFraction = parsed.GetValue(spillover),
                 InitBilled = parsed.GetValue(initBilled),
