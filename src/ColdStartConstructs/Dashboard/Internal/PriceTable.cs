@@ -2,9 +2,6 @@ using Amazon.CDK.AWS.Lambda;
 
 namespace ColdStart.Constructs.Dashboard.Internal;
 
-/// <summary>The GB-second prices of one architecture.</summary>
-internal sealed record GbSecondPrices(double OnDemand, double Provisioned, double ProvisionedDuration);
-
 /// <summary><see cref="LambdaPricing"/> with defaults applied, per request, per GB-second and per GB restored.</summary>
 internal sealed record PriceTable(
     GbSecondPrices X86_64,
