@@ -131,7 +131,8 @@ public sealed class CompareCommandTests : IDisposable
     [InlineData(new[] { "compare", "a=LAZY", "--arm64-factor", "0.8" }, "--arm64-factor: no longer accepted: arm64 is priced with its own published prices")]
     [InlineData(new[] { "compare", "a=LAZY", "--kind", "b=provisioned" }, "--kind: 'b' is not one of the strategies")]
     [InlineData(new[] { "compare", "a=LAZY", "--kind", "a=reserved" }, "--kind: 'a=reserved' is not NAME=on-demand, NAME=provisioned or NAME=snapstart.")]
-    [InlineData(new[] { "compare", "a=LAZY", "--architecture", "mips" }, "mips")]
+    [InlineData(new[] { "compare", "a=LAZY", "--architecture", "mips" }, "--architecture: expected x86_64 or arm64; got 'mips'")]
+    [InlineData(new[] { "compare", "a=LAZY", "--init-billed", "maybe" }, "--init-billed: expected true or false; got 'maybe'")]
     [InlineData(new[] { "compare", "a=LAZY", "--format", "html" }, "html")]
     public void Usage_errors_exit_2_with_one_line(string[] args, string expected)
     {

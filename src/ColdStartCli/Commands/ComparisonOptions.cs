@@ -39,6 +39,30 @@ internal static class ComparisonOptions
         return option;
     }
 
+    /// <summary>An option whose value is one of a few words, refused otherwise with one line naming the option.</summary>
+    public static Option<string> OneOf(string name, string description, string defaultValue, params string[] allowed)
+    {
+        var accepts = string.Join(" or ", allowed);
+        return new Option<string>(name)
+        {
+            Description = description,
+            HelpName = string.Join("|", allowed),
+            Arity = ArgumentArity.ExactlyOne,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                if (allowed.Contains(token, StringComparer.Ordinal))
+                {
+                    return token;
+                }
+
+                result.AddError($"{name}: expected {accepts}; got '{token}'");
+                return defaultValue;
+            },
+        };
+    }
+
     /// <summary>Parses the values of <c>--provisioned-concurrency</c>: <c>N</c> for every provisioned strategy, <c>NAME=N</c> for one.</summary>
     public static (int? All, Dictionary<string, int> ByStrategy) ProvisionedConcurrency(IEnumerable<string> values, IReadOnlyCollection<string> strategies)
     {
