@@ -59,7 +59,7 @@ internal static class CompareCommand
         var arm = GbSecondPrices.Arm64List;
         var requests = ComparisonOptions.Whole("--monthly-requests", "Requests per month, for every strategy. Default: 1000000.", "N", 0, PricingModel.MaxMonthlyRequests, " of requests");
         var memory = ComparisonOptions.Whole("--memory-mb", "Function memory in MB. Default: the median Memory Size of each strategy's REPORT lines (128 when there are none).", "MB", PricingModel.MinMemoryMb, PricingModel.MaxMemoryMb, " of MB");
-        var architecture = ComparisonOptions.OneOf("--architecture", "Which published prices apply. Default: x86_64.", "x86_64", "x86_64", "arm64");
+        var architecture = ComparisonOptions.OneOf("--architecture", "Which published prices apply.", "x86_64", "x86_64", "arm64");
         var concurrency = new Option<string[]>("--provisioned-concurrency")
         {
             Description = "Provisioned concurrency of provisioned strategies: N for all of them, NAME=N for one (repeatable; NAME=N wins). Default: 1.",
@@ -67,7 +67,7 @@ internal static class CompareCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var spillover = ComparisonOptions.Number("--spillover", "Share of requests (0-1) that spill over to on-demand under provisioned concurrency. Default: as measured in the logs.", "FRACTION", 0, 1, "a fraction from 0 to 1");
-        var initBilled = ComparisonOptions.OneOf("--init-billed", "Bill the INIT phase of on-demand cold starts (true since 2025-08-01; pass false for older bills). Default: true.", "true", "true", "false");
+        var initBilled = ComparisonOptions.OneOf("--init-billed", "Bill the INIT phase of on-demand cold starts (true since 2025-08-01; pass false for older bills).", "true", "true", "false");
         var onDemandPrice = ComparisonOptions.Price("--on-demand-price", $"x86_64: USD per on-demand GB-second (duration and INIT). Default: {ComparisonOptions.Text(x86.OnDemand)}.");
         var provisionedPrice = ComparisonOptions.Price("--provisioned-price", $"x86_64: USD per provisioned-concurrency GB-second configured. Default: {ComparisonOptions.Text(x86.Provisioned)}.");
         var provisionedDurationPrice = ComparisonOptions.Price("--provisioned-duration-price", $"x86_64: USD per GB-second of duration on provisioned environments. Default: {ComparisonOptions.Text(x86.ProvisionedDuration)}.");
