@@ -64,7 +64,7 @@ public class ColdStartComparison : Construct
             columns.Add(column);
         }
         Variants = deployed;
-        CompareCommand = CompareCommandLine.For(props, props.Variants.Select(v => (v.Name, EffectivePreWarming(v))));
+        CompareCommand = CompareCommandLine.For(props, props.Variants.Select(v => (v.Name, v.Strategy, EffectivePreWarming(v))));
         _ = new CfnOutput(this, "CompareCommand", new CfnOutputProps
         {
             Value = CompareCommand,
@@ -90,8 +90,9 @@ public class ColdStartComparison : Construct
     public ColdStartDashboard? Dashboard { get; }
 
     /// <summary>
-    /// The <c>coldstart compare</c> command line for logs exported to <c>&lt;variant&gt;.json</c>, with the architecture,
-    /// provisioned concurrency and prices of this comparison as options.
+    /// The <c>coldstart compare</c> command line for logs exported to <c>&lt;variant&gt;.json</c> (in either log format),
+    /// with what the logs cannot tell it as options: the architecture, each pre-warmed variant's provisioned concurrency,
+    /// how each variant is priced, and the prices set on this comparison.
     /// </summary>
     public string CompareCommand { get; }
 
@@ -109,6 +110,7 @@ public class ColdStartComparison : Construct
         functionProps.Environment = environment;
         functionProps.LogGroup = logGroup;
         functionProps.Description = $"{shared.Description ?? "ColdStart comparison"} [{variant.Name}: {StrategyText(variant.Strategy)}]";
+        functionProps.LoggingFormat = variant.LoggingFormat ?? shared.LoggingFormat;
         var preWarming = EffectivePreWarming(variant);
         functionProps.PreWarming = preWarming;
 
@@ -132,16 +134,18 @@ public class ColdStartComparison : Construct
             Label = variant.Name,
             Function = function.Function,
             AliasName = alias.AliasName,
-            // With autoscaling the allocation moves between min and max; the minimum is what is always paid for.
-            ProvisionedConcurrency = preWarming is null ? 0 : preWarming.MinCapacity ?? preWarming.ProvisionedConcurrency,
+            ProvisionedConcurrency = preWarming is null ? 0 : AlwaysProvisioned(preWarming),
             LogGroupName = logGroup.LogGroupName,
             MemorySize = shared.MemorySize,
             Architecture = shared.Architecture,
-            Description = $"{StrategyText(variant.Strategy)} · handler `{functionProps.Handler}`" +
-                (variant.Strategy == ColdStartStrategy.SnapStart ? " · snapshot cache and restore charges are not in the estimate" : ""),
+            SnapStart = variant.Strategy == ColdStartStrategy.SnapStart,
+            Description = $"{StrategyText(variant.Strategy)} · handler `{functionProps.Handler}`",
         };
         return (new DeployedVariant(variant.Name, variant.Strategy, function, alias, logGroup), column);
     }
+
+    /// <summary>With autoscaling the allocation moves between min and max; the minimum is what is always paid for.</summary>
+    internal static double AlwaysProvisioned(PreWarmingOptions preWarming) => preWarming.MinCapacity ?? preWarming.ProvisionedConcurrency;
 
     private static PreWarmingOptions? EffectivePreWarming(ComparisonVariant variant) =>
         variant.Strategy == ColdStartStrategy.PreWarmed ? variant.PreWarming ?? DefaultPreWarming : null;

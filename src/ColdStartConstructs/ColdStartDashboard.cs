@@ -9,10 +9,12 @@ namespace ColdStart.Constructs;
 /// <summary>
 /// A CloudWatch dashboard that puts Lambda functions side by side, one column per variant: invocations, errors and
 /// throttles; cold starts and Init Duration percentiles with their INIT cost (Logs Insights over the REPORT lines);
-/// Duration percentiles; concurrency; provisioned-concurrency utilisation and spillover; an estimated cost line
-/// (metric math); the slowest imports of profiled cold starts; and import rows next to START/END lines.
-/// It also saves Logs Insights queries scoped to the variants' log groups. Works for any functions, profiled or not
-/// (the import widgets stay empty without <see cref="ImportTimeProfiledFunction"/>'s wrapper).
+/// for SnapStart variants, restores and Restore Duration with their cost; Duration percentiles; concurrency;
+/// provisioned-concurrency utilisation and spillover; an estimated cost line (metric math); the slowest imports of
+/// profiled cold starts; and import rows next to the invocations' boundaries. It also saves Logs Insights queries
+/// scoped to the variants' log groups. Each column's queries are written for the log format its function writes
+/// (Lambda's text or JSON format). Works for any functions, profiled or not (the import widgets stay empty without
+/// <see cref="ImportTimeProfiledFunction"/>'s wrapper).
 /// </summary>
 public class ColdStartDashboard : Construct
 {
@@ -38,11 +40,22 @@ public class ColdStartDashboard : Construct
             Dashboard.AddWidgets(row);
         }
 
+        foreach (var variant in variants.Where(v => v.Logging.HidesReports))
+        {
+            Annotations.Of(this).AddWarningV2(SystemLogLevelWarningId,
+                $"Variant {variant.Label}: its function's SystemLogLevel is WARN, so Lambda sends no start and report records " +
+                "(they are INFO): the cold-start, Init Duration, restore and invocation widgets and queries stay empty, and " +
+                "coldstart compare finds no REPORT lines. Use SystemLogLevel INFO (Lambda's default) while comparing.");
+        }
+
         LogGroupNames = variants.Select(v => v.LogGroupName).ToArray();
         QueryDefinitions = props.SavedQueries ?? true
-            ? SavedQueries.Create(this, props.QueryFolder ?? $"ColdStart/{Stack.Of(this).StackName}/{id}", [.. LogGroupNames])
+            ? SavedQueries.Create(this, props.QueryFolder ?? $"ColdStart/{Stack.Of(this).StackName}/{id}", variants)
             : [];
     }
+
+    /// <summary>Id of the warning given for a variant whose system log level hides Lambda's report records.</summary>
+    public const string SystemLogLevelWarningId = "coldstart:system-log-level-hides-reports";
 
     /// <summary>Default time range shown when the dashboard opens, in hours.</summary>
     public const int DefaultIntervalHours = 3;

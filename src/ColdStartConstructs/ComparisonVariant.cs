@@ -1,3 +1,5 @@
+using Amazon.CDK.AWS.Lambda;
+
 namespace ColdStart.Constructs;
 
 /// <summary>
@@ -36,6 +38,12 @@ public class ComparisonVariant
     /// environment, autoscaling between 1 and 2 at 0.7 utilisation).
     /// </summary>
     public PreWarmingOptions? PreWarming { get; set; }
+
+    /// <summary>
+    /// The variant's log format (Lambda's <c>Text</c> or <c>JSON</c>), to compare the two; the dashboard's queries follow it.
+    /// Default: the shared <see cref="ColdStartComparisonProps.Function"/>'s <c>LoggingFormat</c> (Lambda's default, text, when unset).
+    /// </summary>
+    public LoggingFormat? LoggingFormat { get; set; }
 
     /// <summary>An on-demand variant, typically with a handler that imports heavy modules inside the function.</summary>
     /// <param name="handler">The handler, e.g. <c>app_lazy.handler</c>; null for the shared one.</param>

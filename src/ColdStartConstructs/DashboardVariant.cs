@@ -38,10 +38,25 @@ public class DashboardVariant
     public double? MemorySize { get; set; }
 
     /// <summary>
-    /// Architecture, for the cost estimate (arm64 GB-seconds cost <see cref="LambdaPricing.Arm64Factor"/> as much).
+    /// Architecture, for the cost estimate (each has its own prices in <see cref="LambdaPricing"/>).
     /// Default: the function's architecture.
     /// </summary>
     public Architecture? Architecture { get; set; }
+
+    /// <summary>
+    /// The log format the function writes (Lambda's <c>Text</c> or <c>JSON</c>); the column's Logs Insights queries are
+    /// written for it. Default: the function's own (<c>LoggingFormat</c>, i.e. its <c>LoggingConfig.LogFormat</c>, read
+    /// when the dashboard is created) when it is a <see cref="Function"/> of this app; otherwise, or when that is a
+    /// token, queries that read both formats.
+    /// </summary>
+    public LoggingFormat? LoggingFormat { get; set; }
+
+    /// <summary>
+    /// Whether the function uses SnapStart: the column then shows its restores, Restore Duration and their cost, and the
+    /// snapshot cache in its cost line. Default: whether the function's <c>SnapStart</c> property applies to published
+    /// versions, when it is a <see cref="Function"/> of this app; otherwise false.
+    /// </summary>
+    public bool? SnapStart { get; set; }
 
     /// <summary>One line shown under the column's title (markdown). Default: none.</summary>
     public string? Description { get; set; }

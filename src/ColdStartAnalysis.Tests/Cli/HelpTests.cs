@@ -8,7 +8,7 @@ public sealed class HelpTests
     [Theory]
     [InlineData(new[] { "--help" }, new[] { "report", "compare" })]
     [InlineData(new[] { "report", "--help" }, new[] { "FILES", "--top", "--max-depth", "--min-ms", "--module", "--split-after", "--handler", "--format", "--output", "--budget-ms", "--budget-metric" })]
-    [InlineData(new[] { "compare", "--help" }, new[] { "STRATEGY", "--strategy", "--kind", "--monthly-requests", "--memory-mb", "--architecture", "--provisioned-concurrency", "--spillover", "--init-billed", "--on-demand-price", "--provisioned-price", "--provisioned-duration-price", "--request-price", "--arm64-factor", "--hours-per-month" })]
+    [InlineData(new[] { "compare", "--help" }, new[] { "STRATEGY", "--strategy", "--kind", "--monthly-requests", "--memory-mb", "--architecture", "--provisioned-concurrency", "--spillover", "--init-billed", "--on-demand-price", "--provisioned-price", "--provisioned-duration-price", "--arm64-on-demand-price", "--arm64-provisioned-price", "--arm64-provisioned-duration-price", "--request-price", "--snapshot-cache-price", "--restore-price", "--snapstart-active-hours", "--hours-per-month" })]
     public void Every_command_explains_its_options(string[] args, string[] expected)
     {
         var run = CliRunner.Run(args);

@@ -78,7 +78,7 @@ public sealed class StrategyComparisonTests
         var cost = lazy.MonthlyCost!;
         Assert.Equal(0.10666688, cost.DurationCost, Precision); // 1e6 * 0.0128 s * 0.5 GB * 0.0000166667
         Assert.Equal(0.53666774, cost.InitCost, Precision);     // 4e5 * 0.161 s * 0.5 GB * 0.0000166667
-        Assert.Equal(0.84333462, cost.Total, Precision);        // + 0.20 requests
+        Assert.Equal(0.84333462, cost.Total!.Value, Precision); // + 0.20 requests
     }
 
     [Fact]
@@ -93,8 +93,82 @@ public sealed class StrategyComparisonTests
         Assert.Equal(0.017111072, cost.ProvisionedDurationCost, Precision); // 8e5 * 0.0044 s * 0.5 GB * 0.0000097222
         Assert.Equal(0.007333348, cost.DurationCost, Precision);            // 2e5 * 0.0044 s * 0.5 GB * 0.0000166667
         Assert.Equal(0.2666672, cost.InitCost, Precision);                  // 2e5 * 0.16 s * 0.5 GB * 0.0000166667
-        Assert.Equal(5.96615542, cost.Total, Precision);
+        Assert.Equal(5.96615542, cost.Total!.Value, Precision);
         Assert.Equal(3520.0 / 2_628_000, cost.Utilisation!.Value, Precision);
+    }
+
+    [Fact]
+    public void A_provisioned_environment_s_first_invocation_is_not_a_cold_start_its_caller_waited_for()
+    {
+        var prewarmed = Build().Strategies[1];
+
+        // C was initialised ahead of traffic: its first REPORT (9 ms) has no Init Duration, so nobody waited and no INIT
+        // is billed for it. Only D's spillover cold start (Init Duration 160 ms) counts, as in the billed-INIT line.
+        Assert.Equal(1, prewarmed.ColdInvocations);
+        Assert.Equal(0.2, prewarmed.ColdStartRate);
+        Assert.Equal(prewarmed.Workload!.OnDemandInitRate, prewarmed.ColdStartRate);
+        Assert.Equal(1, prewarmed.PreInitialisedFirstInvocations);
+        Assert.Equal(9.0, prewarmed.PreInitialisedFirstDurationMs.P50);
+        Assert.Equal(170.0, prewarmed.FirstInvocationLatencyMs.P50!.Value, Precision); // 10 + 160
+        Assert.Equal(1, prewarmed.FirstInvocationLatencyMs.Count);
+        Assert.Equal(3, prewarmed.WarmDurationMs.Count);                               // 1, 1, 1
+        Assert.Equal(140.0, prewarmed.InitDurationMs.P50);                             // C's INIT_REPORT and D's REPORT: 140, 160
+        Assert.Equal(160.0, prewarmed.InitDurationMs.Max);
+    }
+
+    [Fact]
+    public void Snapstart_restores_are_cold_starts_counted_and_timed_next_to_init_duration()
+    {
+        var snapstart = StrategyComparison.Build([("snapstart", Parse("snapstart.log", StrategyLogs.SnapStart()))], new PricingModel()).Strategies[0];
+
+        Assert.Equal(StrategyKind.SnapStart, snapstart.Kind);
+        Assert.Equal([new("snap-start", 1)], snapstart.ProfilesByInitType);
+        Assert.Equal(3, snapstart.Invocations);
+        Assert.Equal(2, snapstart.Restores);
+        Assert.Equal(2, snapstart.ColdInvocations);
+        Assert.Equal(0, snapstart.PreInitialisedFirstInvocations);
+        Assert.Equal(280.1, snapstart.RestoreDurationMs.P50);              // nearest rank of 280.1, 300.5
+        Assert.Equal(300.5, snapstart.RestoreDurationMs.Max);
+        Assert.Equal(900.0, snapstart.InitDurationMs.P50);                 // the snapshot's INIT, from INIT_REPORT
+        Assert.Equal(294.1, snapstart.FirstInvocationLatencyMs.P50!.Value, Precision); // 14 + 280.1
+        Assert.Equal(312.5, snapstart.FirstInvocationLatencyMs.Max!.Value, Precision); // 12 + 300.5
+        Assert.Equal(2.0, snapstart.WarmDurationMs.P50);
+    }
+
+    [Fact]
+    public void Snapstart_strategy_is_priced_with_its_snapshot_cache_restores_and_billed_restore_duration()
+    {
+        var snapstart = StrategyComparison.Build([("snapstart", Parse("snapstart.log", StrategyLogs.SnapStart()))], new PricingModel()).Strategies[0];
+
+        // Billed ms per request: 12, 2, 14 -> 28/3; 2 of 3 requests restored, billed 120 and 110 ms -> 115.
+        Assert.Equal(new WorkloadProfile(512, 28.0 / 3, 0, 0, 1.0, 2.0 / 3, 115), snapstart.Workload);
+        var cost = snapstart.MonthlyCost!;
+        const double restores = 1e6 * 2 / 3;
+        Assert.Equal(restores, cost.RestoresPerMonth, Precision);
+        Assert.Equal(1e6 * (28.0 / 3 / 1000) * 0.5 * 0.0000166667, cost.DurationCost, Precision); // 0.0777779
+        Assert.Equal(restores * 0.5 * 0.0001397998, cost.RestoreCost, Precision);                  // 46.5999333
+        Assert.Equal(restores * 0.115 * 0.5 * 0.0000166667, cost.RestoreDurationCost!.Value, Precision); // 0.6388902
+        Assert.Equal(730 * 3600 * 0.5 * 0.0000015046, cost.SnapshotCacheCost, Precision);          // 1.9770444
+        Assert.Equal(0, cost.InitCost);
+        Assert.Equal(0.2 + 0.0777779 + 46.5999333 + 0.6388902 + 1.9770444, cost.Total!.Value, 5);
+    }
+
+    [Fact]
+    public void Each_provisioned_strategy_is_priced_with_its_own_provisioned_concurrency()
+    {
+        var comparison = Build(new PricingModel { ProvisionedConcurrencyByStrategy = new Dictionary<string, int> { ["prewarmed"] = 4 } });
+
+        Assert.Equal(4, comparison.Strategies[1].MonthlyCost!.ProvisionedConcurrency);
+        Assert.Equal(4 * 5.4750438, comparison.Strategies[1].MonthlyCost!.ProvisionedCost, Precision); // 4 * 730 h * 3600 s * 0.5 GB * 0.0000041667
+        Assert.Null(comparison.Strategies[0].MonthlyCost!.ProvisionedConcurrency);
+    }
+
+    [Fact]
+    public void A_provisioned_concurrency_for_an_unknown_strategy_is_rejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Build(new PricingModel { ProvisionedConcurrencyByStrategy = new Dictionary<string, int> { ["warm"] = 2 } }));
+
+        Assert.Contains("'warm', which is not one of the strategies (lazy, prewarmed)", error.Message);
     }
 
     [Fact]

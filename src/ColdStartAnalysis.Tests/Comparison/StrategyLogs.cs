@@ -58,6 +58,24 @@ internal static class StrategyLogs
         return log.ToString();
     }
 
+    /// <summary>
+    /// SnapStart: the snapshot's INIT when the version was published (stream S, INIT_REPORT 900 ms, no invocation),
+    /// then two restored environments. E: restore 300.5 ms (billed 120 ms), cold 12 ms, warm 2 ms. F: restore 280.1 ms
+    /// (billed 110 ms), cold 14 ms.
+    /// </summary>
+    public static string SnapStart()
+    {
+        var log = new Builder();
+        const string snapshot = "2026/11/20/[3]ssss";
+        log.Init(snapshot, "snap-start");
+        log.Imports(snapshot, header: true, ("json", 1, 1000, 1000), ("app", 0, 2000, 3000), ("boto3", 0, 5000, 5000));
+        log.Line(snapshot, "INIT_REPORT Init Duration: 900.00 ms\tPhase: init\tStatus: success");
+        log.Invoke("2026/11/20/[3]eeee", 12.0, null, null, restore: (300.5, 120));
+        log.Invoke("2026/11/20/[3]eeee", 2.0, null, null);
+        log.Invoke("2026/11/20/[3]ffff", 14.0, null, null, restore: (280.1, 110));
+        return log.ToString();
+    }
+
     private sealed class Builder
     {
         private readonly StringBuilder _text = new();
@@ -93,15 +111,16 @@ internal static class StrategyLogs
             }
         }
 
-        public void Invoke(string stream, double durationMs, double? initMs, Action? insideHandler)
+        public void Invoke(string stream, double durationMs, double? initMs, Action? insideHandler, (double Ms, double BilledMs)? restore = null)
         {
             var id = $"00000000-0000-4000-8000-{++_requests:D12}";
             Line(stream, $"START RequestId: {id} Version: $LATEST");
             insideHandler?.Invoke();
             Line(stream, $"END RequestId: {id}");
             var init = initMs is { } i ? string.Create(CultureInfo.InvariantCulture, $"\tInit Duration: {i:0.00} ms") : "";
+            var restored = restore is { } r ? string.Create(CultureInfo.InvariantCulture, $"\tRestore Duration: {r.Ms:0.00} ms\tBilled Restore Duration: {r.BilledMs:0} ms") : "";
             Line(stream, string.Create(CultureInfo.InvariantCulture,
-                $"REPORT RequestId: {id}\tDuration: {durationMs:0.00} ms\tBilled Duration: {Math.Ceiling(durationMs + (initMs ?? 0))} ms\tMemory Size: 512 MB\tMax Memory Used: 60 MB{init}"));
+                $"REPORT RequestId: {id}\tDuration: {durationMs:0.00} ms\tBilled Duration: {Math.Ceiling(durationMs + (initMs ?? 0))} ms\tMemory Size: 512 MB\tMax Memory Used: 60 MB{init}{restored}"));
         }
     }
 }

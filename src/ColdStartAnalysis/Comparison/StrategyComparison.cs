@@ -26,10 +26,11 @@ public sealed class StrategyComparison
 
     /// <summary>Builds the comparison.</summary>
     /// <param name="strategies">Each strategy's name and parsed logs. Names must be unique (case-sensitive) and non-empty.</param>
-    /// <param name="pricing">Prices and traffic; validated first.</param>
+    /// <param name="pricing">Prices and traffic; validated first. <see cref="PricingModel.ProvisionedConcurrencyByStrategy"/> may only name given strategies.</param>
     /// <param name="kinds">
     /// Forces how named strategies are priced. Default: null, meaning provisioned concurrency when any of a
-    /// strategy's profiles has init type <c>provisioned-concurrency</c>, otherwise on-demand.
+    /// strategy's profiles has init type <c>provisioned-concurrency</c>, else SnapStart when any has init type
+    /// <c>snap-start</c> or any REPORT has <c>Restore Duration</c>, otherwise on-demand.
     /// </param>
     public static StrategyComparison Build(
         IReadOnlyList<(string Name, ParseResult Result)> strategies,
@@ -60,6 +61,11 @@ public sealed class StrategyComparison
             {
                 throw new ArgumentException($"A kind was given for '{name}', which is not one of the strategies ({string.Join(", ", seen)}).", nameof(kinds));
             }
+        }
+
+        foreach (var name in pricing.ProvisionedConcurrencyByStrategy.Keys.Where(k => !seen.Contains(k)))
+        {
+            throw new ArgumentException($"A provisioned concurrency was given for '{name}', which is not one of the strategies ({string.Join(", ", seen)}).", nameof(pricing));
         }
 
         var results = strategies

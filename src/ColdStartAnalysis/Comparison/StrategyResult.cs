@@ -8,7 +8,10 @@ public sealed record StrategyResult
     /// <summary>The user's name for the strategy (e.g. <c>lazy</c>, <c>prewarmed</c>).</summary>
     public required string Name { get; init; }
 
-    /// <summary>How the strategy is priced: provisioned concurrency when any of its cold starts was initialised as such (or when the caller said so), otherwise on-demand.</summary>
+    /// <summary>
+    /// How the strategy is priced: provisioned concurrency when any of its cold starts was initialised as such, else
+    /// SnapStart when any was a SnapStart init or restore, else on-demand; or what the caller said.
+    /// </summary>
     public required StrategyKind Kind { get; init; }
 
     /// <summary>Import profiles (interpreter starts) found.</summary>
@@ -20,19 +23,38 @@ public sealed record StrategyResult
     /// <summary>REPORT lines (invocations) found.</summary>
     public required int Invocations { get; init; }
 
-    /// <summary>Invocations that were the first in their environment (see <see cref="Invocation.IsColdStart"/>).</summary>
+    /// <summary>
+    /// Invocations whose caller waited for a cold start: their REPORT has <c>Init Duration</c> (an on-demand INIT) or
+    /// <c>Restore Duration</c> (a SnapStart restore). The first invocation of an environment initialised ahead of traffic
+    /// (provisioned concurrency) is not one: see <see cref="PreInitialisedFirstInvocations"/>.
+    /// </summary>
     public required int ColdInvocations { get; init; }
 
-    /// <summary>Cold invocations / invocations; null when there were no invocations.</summary>
+    /// <summary>Cold invocations / invocations: the share of calls that waited for an INIT or a restore; null when there were no invocations.</summary>
     public double? ColdStartRate => Invocations == 0 ? null : (double)ColdInvocations / Invocations;
+
+    /// <summary>
+    /// First invocations of environments that were initialised before the call (provisioned concurrency): the first
+    /// REPORT after an import profile, with neither Init Duration nor Restore Duration. Nothing INIT was billed to them.
+    /// </summary>
+    public required int PreInitialisedFirstInvocations { get; init; }
+
+    /// <summary>Invocations that began with a SnapStart restore (REPORT with <c>Restore Duration</c>).</summary>
+    public required int Restores { get; init; }
 
     /// <summary>Init Duration in ms per environment: from REPORT lines, and from INIT_REPORT for profiled environments whose REPORT has none (provisioned, SnapStart).</summary>
     public required Percentiles InitDurationMs { get; init; }
 
+    /// <summary>Restore Duration in ms of the SnapStart restores.</summary>
+    public required Percentiles RestoreDurationMs { get; init; }
+
     /// <summary>What the caller of a cold invocation waited, in ms: Init Duration + Restore Duration + Duration.</summary>
     public required Percentiles FirstInvocationLatencyMs { get; init; }
 
-    /// <summary>Duration in ms of the invocations that were not cold.</summary>
+    /// <summary>Duration in ms of the pre-initialised first invocations (lazy imports still run in them).</summary>
+    public required Percentiles PreInitialisedFirstDurationMs { get; init; }
+
+    /// <summary>Duration in ms of the invocations that were neither cold nor the first of a pre-initialised environment.</summary>
     public required Percentiles WarmDurationMs { get; init; }
 
     /// <summary>Init-phase (module-level) import time per profile in ms, over profiles whose phase split is known.</summary>

@@ -1,46 +1,78 @@
+using System.Globalization;
+
 namespace ColdStart.Analysis.Pricing;
 
 /// <summary>
-/// Lambda prices and the traffic to price, with us-east-1 list prices (x86) as defaults
-/// (aws.amazon.com/lambda/pricing). Every value can be overridden; nothing here is fetched.
+/// Lambda prices and the traffic to price, with us-east-1 list prices as defaults (aws.amazon.com/lambda/pricing;
+/// SnapStart's from the project's Lambda facts). Every value can be overridden; nothing here is fetched.
 /// </summary>
 public sealed record PricingModel
 {
-    /// <summary>Default US dollars per on-demand GB-second (x86, us-east-1).</summary>
-    public const double DefaultOnDemandPricePerGbSecond = 0.0000166667;
-
-    /// <summary>Default US dollars per provisioned-concurrency GB-second configured (x86, us-east-1).</summary>
-    public const double DefaultProvisionedPricePerGbSecond = 0.0000041667;
-
-    /// <summary>Default US dollars per GB-second of duration on provisioned environments (x86, us-east-1).</summary>
-    public const double DefaultProvisionedDurationPricePerGbSecond = 0.0000097222;
-
-    /// <summary>Default US dollars per million requests.</summary>
+    /// <summary>Default US dollars per million requests (both architectures).</summary>
     public const double DefaultRequestPricePerMillion = 0.20;
 
-    /// <summary>Default multiplier applied to GB-second prices on arm64.</summary>
-    public const double DefaultArm64PriceFactor = 0.8;
+    /// <summary>Default US dollars per GB-second of SnapStart snapshot cache, while the version is active (us-east-1).</summary>
+    public const double DefaultSnapshotCachePricePerGbSecond = 0.0000015046;
+
+    /// <summary>Default US dollars per GB restored from a SnapStart snapshot, per restore (us-east-1).</summary>
+    public const double DefaultRestorePricePerGb = 0.0001397998;
+
+    /// <summary>Lambda bills a SnapStart snapshot's cache for at least this many hours.</summary>
+    public const double SnapshotCacheMinimumHours = 3;
+
+    /// <summary>Default requests per month.</summary>
+    public const double DefaultMonthlyRequests = 1_000_000;
+
+    /// <summary>Default provisioned concurrency of provisioned strategies.</summary>
+    public const int DefaultProvisionedConcurrency = 1;
+
+    /// <summary>Default hours in a billing month.</summary>
+    public const double DefaultHoursPerMonth = 730;
 
     /// <summary>Memory assumed when neither the options nor the logs give one: Lambda's default, 128 MB.</summary>
     public const int FallbackMemoryMb = 128;
 
-    /// <summary>US dollars per on-demand GB-second of duration (and of billed INIT). Default: 0.0000166667.</summary>
-    public double OnDemandPricePerGbSecond { get; init; } = DefaultOnDemandPricePerGbSecond;
+    /// <summary>Lambda's smallest memory size, in MB.</summary>
+    public const int MinMemoryMb = 128;
 
-    /// <summary>US dollars per GB-second of configured provisioned concurrency, billed whether used or not. Default: 0.0000041667.</summary>
-    public double ProvisionedPricePerGbSecond { get; init; } = DefaultProvisionedPricePerGbSecond;
+    /// <summary>Lambda's largest memory size, in MB.</summary>
+    public const int MaxMemoryMb = 10240;
 
-    /// <summary>US dollars per GB-second of duration on provisioned environments. Default: 0.0000097222.</summary>
-    public double ProvisionedDurationPricePerGbSecond { get; init; } = DefaultProvisionedDurationPricePerGbSecond;
+    /// <summary>Most requests per month a model accepts (a trillion): more is a typo, not a workload.</summary>
+    public const double MaxMonthlyRequests = 1e12;
 
-    /// <summary>US dollars per million requests (not affected by architecture). Default: 0.20.</summary>
+    /// <summary>Highest GB-second price accepted (list prices are about 60,000 times lower).</summary>
+    public const double MaxPricePerGbSecond = 1;
+
+    /// <summary>Highest price per million requests accepted.</summary>
+    public const double MaxRequestPricePerMillion = 1000;
+
+    /// <summary>Highest price per GB restored accepted.</summary>
+    public const double MaxRestorePricePerGb = 1;
+
+    /// <summary>Most hours a month can have (31 days).</summary>
+    public const double MaxHoursPerMonth = 744;
+
+    /// <summary>Most provisioned environments a model accepts per strategy.</summary>
+    public const int MaxProvisionedConcurrency = 100_000;
+
+    /// <summary>GB-second prices for x86_64 functions. Default: <see cref="GbSecondPrices.X86_64List"/>.</summary>
+    public GbSecondPrices X86_64Prices { get; init; } = GbSecondPrices.X86_64List;
+
+    /// <summary>GB-second prices for arm64 functions. Default: <see cref="GbSecondPrices.Arm64List"/>.</summary>
+    public GbSecondPrices Arm64Prices { get; init; } = GbSecondPrices.Arm64List;
+
+    /// <summary>US dollars per million requests (the same on both architectures). Default: 0.20.</summary>
     public double RequestPricePerMillion { get; init; } = DefaultRequestPricePerMillion;
 
-    /// <summary>Architecture the function runs on. Default: <see cref="Architecture.X86_64"/>.</summary>
-    public Architecture Architecture { get; init; } = Architecture.X86_64;
+    /// <summary>US dollars per GB-second of SnapStart snapshot cache while the version is active. Default: 0.0000015046.</summary>
+    public double SnapshotCachePricePerGbSecond { get; init; } = DefaultSnapshotCachePricePerGbSecond;
 
-    /// <summary>Multiplier for every GB-second price when <see cref="Architecture"/> is arm64. Default: 0.8.</summary>
-    public double Arm64PriceFactor { get; init; } = DefaultArm64PriceFactor;
+    /// <summary>US dollars per GB of memory restored from a SnapStart snapshot, per restore. Default: 0.0001397998.</summary>
+    public double RestorePricePerGb { get; init; } = DefaultRestorePricePerGb;
+
+    /// <summary>Architecture the functions run on; selects <see cref="Prices"/>. Default: <see cref="Architecture.X86_64"/>.</summary>
+    public Architecture Architecture { get; init; } = Architecture.X86_64;
 
     /// <summary>
     /// Function memory in MB. Default: null, meaning the median <c>Memory Size</c> of each strategy's
@@ -48,11 +80,14 @@ public sealed record PricingModel
     /// </summary>
     public int? MemoryMb { get; init; }
 
-    /// <summary>Requests per month for every strategy. Default: 1,000,000.</summary>
-    public double MonthlyRequests { get; init; } = 1_000_000;
+    /// <summary>Requests per month for every strategy, a whole number up to <see cref="MaxMonthlyRequests"/>. Default: 1,000,000.</summary>
+    public double MonthlyRequests { get; init; } = DefaultMonthlyRequests;
 
-    /// <summary>Provisioned concurrency (environments kept initialised) for provisioned strategies. Default: 1.</summary>
-    public int ProvisionedConcurrency { get; init; } = 1;
+    /// <summary>Provisioned concurrency of provisioned strategies that <see cref="ProvisionedConcurrencyByStrategy"/> does not name. Default: 1.</summary>
+    public int ProvisionedConcurrency { get; init; } = DefaultProvisionedConcurrency;
+
+    /// <summary>Provisioned concurrency per strategy name, overriding <see cref="ProvisionedConcurrency"/>. Default: none.</summary>
+    public IReadOnlyDictionary<string, int> ProvisionedConcurrencyByStrategy { get; init; } = new Dictionary<string, int>();
 
     /// <summary>
     /// Share of requests (0–1) that spill over to on-demand environments under provisioned concurrency.
@@ -67,49 +102,69 @@ public sealed record PricingModel
     public bool InitBilled { get; init; } = true;
 
     /// <summary>Hours in a billing month, for always-on provisioned concurrency. Default: 730.</summary>
-    public double HoursPerMonth { get; init; } = 730;
+    public double HoursPerMonth { get; init; } = DefaultHoursPerMonth;
+
+    /// <summary>
+    /// Hours per month a SnapStart version is active, i.e. its snapshot is cached and billed (at least
+    /// <see cref="SnapshotCacheMinimumHours"/>; at most <see cref="HoursPerMonth"/>). An assumption: a version stays
+    /// active while it is published and invoked. Default: null, meaning the whole month (<see cref="HoursPerMonth"/>).
+    /// </summary>
+    public double? SnapStartActiveHours { get; init; }
+
+    /// <summary>The GB-second prices of <see cref="Architecture"/>.</summary>
+    public GbSecondPrices Prices => Architecture == Architecture.Arm64 ? Arm64Prices : X86_64Prices;
 
     /// <summary>
     /// Utilisation (0–1) of provisioned concurrency above which it costs less than running the same
-    /// requests on demand: provisioned price / (on-demand price − provisioned duration price). The
-    /// architecture factor cancels out. About 0.60 with the defaults; positive infinity when the
-    /// provisioned duration price is not below the on-demand price (it never pays off).
+    /// requests on demand, at <see cref="Prices"/> (see <see cref="GbSecondPrices.BreakEvenUtilisation"/>):
+    /// about 0.60 with the list prices of either architecture.
     /// </summary>
-    public double BreakEvenUtilisation =>
-        OnDemandPricePerGbSecond > ProvisionedDurationPricePerGbSecond
-            ? ProvisionedPricePerGbSecond / (OnDemandPricePerGbSecond - ProvisionedDurationPricePerGbSecond)
-            : double.PositiveInfinity;
+    public double BreakEvenUtilisation => Prices.BreakEvenUtilisation;
+
+    /// <summary>The provisioned concurrency a strategy is priced with.</summary>
+    /// <param name="strategy">The strategy's name.</param>
+    public int ProvisionedConcurrencyOf(string strategy) =>
+        ProvisionedConcurrencyByStrategy.TryGetValue(strategy, out var concurrency) ? concurrency : ProvisionedConcurrency;
 
     /// <summary>
     /// Checks every value; throws <see cref="ArgumentOutOfRangeException"/> whose <c>ParamName</c> is the
-    /// property name and whose message echoes the bad value.
+    /// property name and whose message says what is accepted and echoes the bad value.
     /// </summary>
     public void Validate()
     {
-        RequireNonNegative(OnDemandPricePerGbSecond, nameof(OnDemandPricePerGbSecond));
-        RequireNonNegative(ProvisionedPricePerGbSecond, nameof(ProvisionedPricePerGbSecond));
-        RequireNonNegative(ProvisionedDurationPricePerGbSecond, nameof(ProvisionedDurationPricePerGbSecond));
-        RequireNonNegative(RequestPricePerMillion, nameof(RequestPricePerMillion));
-        RequireNonNegative(Arm64PriceFactor, nameof(Arm64PriceFactor));
-        RequireNonNegative(MonthlyRequests, nameof(MonthlyRequests));
-        if (MemoryMb is { } memory && (memory < 128 || memory > 10240))
+        ArgumentNullException.ThrowIfNull(X86_64Prices);
+        ArgumentNullException.ThrowIfNull(Arm64Prices);
+        ArgumentNullException.ThrowIfNull(ProvisionedConcurrencyByStrategy);
+        ValidatePrices(X86_64Prices, nameof(X86_64Prices));
+        ValidatePrices(Arm64Prices, nameof(Arm64Prices));
+        Range(RequestPricePerMillion, 0, MaxRequestPricePerMillion, nameof(RequestPricePerMillion), "a price in USD");
+        Range(SnapshotCachePricePerGbSecond, 0, MaxPricePerGbSecond, nameof(SnapshotCachePricePerGbSecond), "a price in USD");
+        Range(RestorePricePerGb, 0, MaxRestorePricePerGb, nameof(RestorePricePerGb), "a price in USD");
+        Range(MonthlyRequests, 0, MaxMonthlyRequests, nameof(MonthlyRequests), "a whole number", whole: true);
+        if (MemoryMb is { } memory)
         {
-            throw new ArgumentOutOfRangeException(nameof(MemoryMb), memory, $"Memory must be between 128 and 10240 MB. Found {memory}.");
+            Range(memory, MinMemoryMb, MaxMemoryMb, nameof(MemoryMb), "a whole number of MB");
         }
 
-        if (ProvisionedConcurrency < 0)
+        Range(ProvisionedConcurrency, 1, MaxProvisionedConcurrency, nameof(ProvisionedConcurrency), "a whole number");
+        foreach (var (strategy, concurrency) in ProvisionedConcurrencyByStrategy)
         {
-            throw new ArgumentOutOfRangeException(nameof(ProvisionedConcurrency), ProvisionedConcurrency, $"Provisioned concurrency must be 0 or more. Found {ProvisionedConcurrency}.");
+            Range(concurrency, 1, MaxProvisionedConcurrency, nameof(ProvisionedConcurrencyByStrategy), $"a whole number (strategy '{strategy}')");
         }
 
-        if (SpilloverFraction is { } spill && !(spill >= 0 && spill <= 1))
+        if (SpilloverFraction is { } spill)
         {
-            throw new ArgumentOutOfRangeException(nameof(SpilloverFraction), spill, $"Spillover fraction must be between 0 and 1. Found {spill}.");
+            Range(spill, 0, 1, nameof(SpilloverFraction), "a fraction");
         }
 
-        if (!(HoursPerMonth > 0) || double.IsInfinity(HoursPerMonth))
+        if (!(HoursPerMonth > 0 && HoursPerMonth <= MaxHoursPerMonth))
         {
-            throw new ArgumentOutOfRangeException(nameof(HoursPerMonth), HoursPerMonth, $"Hours per month must be positive. Found {HoursPerMonth}.");
+            throw Refuse(nameof(HoursPerMonth), $"must be more than 0 and at most {Text(MaxHoursPerMonth)}", HoursPerMonth);
+        }
+
+        if (SnapStartActiveHours is { } active)
+        {
+            Range(active, 0, HoursPerMonth, nameof(SnapStartActiveHours), "a number of hours (at most the hours per month)");
         }
     }
 
@@ -118,43 +173,87 @@ public sealed record PricingModel
     /// <see cref="MemoryMb"/> (when set) and <see cref="SpilloverFraction"/> (when set) override the profile's.
     /// </summary>
     /// <param name="profile">Per-request averages measured from a strategy's logs.</param>
-    /// <param name="kind">Whether to price on-demand or provisioned concurrency.</param>
-    public MonthlyCostEstimate Estimate(WorkloadProfile profile, StrategyKind kind)
+    /// <param name="kind">Whether to price on-demand, provisioned concurrency or SnapStart.</param>
+    /// <param name="provisionedConcurrency">Provisioned environments, for <see cref="StrategyKind.ProvisionedConcurrency"/>. Default: <see cref="ProvisionedConcurrency"/>.</param>
+    public MonthlyCostEstimate Estimate(WorkloadProfile profile, StrategyKind kind, int? provisionedConcurrency = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         Validate();
+        var concurrency = provisionedConcurrency ?? ProvisionedConcurrency;
+        Range(concurrency, 1, MaxProvisionedConcurrency, nameof(provisionedConcurrency), "a whole number");
 
+        var prices = Prices;
         var memoryGb = (MemoryMb ?? profile.MemoryMb) / 1024.0;
-        var factor = Architecture == Architecture.Arm64 ? Arm64PriceFactor : 1.0;
-        var onDemand = OnDemandPricePerGbSecond * factor;
         var requests = MonthlyRequests;
         var durationSeconds = profile.MeanBilledDurationMs / 1000.0;
-
         var requestCost = requests / 1_000_000.0 * RequestPricePerMillion;
         var coldStarts = requests * profile.OnDemandInitRate;
-        var initCost = InitBilled ? coldStarts * profile.MeanInitDurationMs / 1000.0 * memoryGb * onDemand : 0;
-
-        if (kind == StrategyKind.OnDemand)
+        var initCost = InitBilled ? coldStarts * profile.MeanInitDurationMs / 1000.0 * memoryGb * prices.OnDemand : 0;
+        var onDemand = new MonthlyCostEstimate
         {
-            var durationCost = requests * durationSeconds * memoryGb * onDemand;
-            return new MonthlyCostEstimate(kind, memoryGb, requests, requestCost, durationCost, initCost, 0, 0, coldStarts, null);
-        }
+            Kind = kind,
+            MemoryGb = memoryGb,
+            Requests = requests,
+            RequestCost = requestCost,
+            DurationCost = requests * durationSeconds * memoryGb * prices.OnDemand,
+            InitCost = initCost,
+            ColdStartsPerMonth = coldStarts,
+        };
 
-        var spillover = SpilloverFraction ?? profile.SpilloverFraction;
-        var provisionedRequests = requests * (1 - spillover);
-        var provisionedSeconds = ProvisionedConcurrency * HoursPerMonth * 3600;
-        var provisionedCost = provisionedSeconds * memoryGb * ProvisionedPricePerGbSecond * factor;
-        var provisionedDurationCost = provisionedRequests * durationSeconds * memoryGb * ProvisionedDurationPricePerGbSecond * factor;
-        var spilloverDurationCost = requests * spillover * durationSeconds * memoryGb * onDemand;
-        double? utilisation = provisionedSeconds > 0 ? provisionedRequests * durationSeconds / provisionedSeconds : null;
-        return new MonthlyCostEstimate(kind, memoryGb, requests, requestCost, spilloverDurationCost, initCost, provisionedCost, provisionedDurationCost, coldStarts, utilisation);
+        switch (kind)
+        {
+            case StrategyKind.OnDemand:
+                return onDemand;
+            case StrategyKind.SnapStart:
+                var restores = requests * profile.RestoreRate;
+                var cachedHours = Math.Max(SnapStartActiveHours ?? HoursPerMonth, SnapshotCacheMinimumHours);
+                return onDemand with
+                {
+                    SnapshotCacheCost = cachedHours * 3600 * memoryGb * SnapshotCachePricePerGbSecond,
+                    RestoreCost = restores * memoryGb * RestorePricePerGb,
+                    // Billed Restore Duration is part of Restore Duration, so without it the charge is unknown, not guessed.
+                    RestoreDurationCost = restores == 0 ? 0
+                        : profile.MeanBilledRestoreDurationMs is { } billedMs ? restores * billedMs / 1000.0 * memoryGb * prices.OnDemand
+                        : null,
+                    RestoresPerMonth = restores,
+                };
+            case StrategyKind.ProvisionedConcurrency:
+                var spillover = SpilloverFraction ?? profile.SpilloverFraction;
+                var provisionedRequests = requests * (1 - spillover);
+                var provisionedSeconds = concurrency * HoursPerMonth * 3600;
+                return onDemand with
+                {
+                    DurationCost = requests * spillover * durationSeconds * memoryGb * prices.OnDemand,
+                    ProvisionedConcurrency = concurrency,
+                    ProvisionedCost = provisionedSeconds * memoryGb * prices.Provisioned,
+                    ProvisionedDurationCost = provisionedRequests * durationSeconds * memoryGb * prices.ProvisionedDuration,
+                    Utilisation = provisionedRequests * durationSeconds / provisionedSeconds,
+                };
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Unknown strategy kind {kind}.");
+        }
     }
 
-    private static void RequireNonNegative(double value, string name)
+    private static void ValidatePrices(GbSecondPrices prices, string name)
     {
-        if (!(value >= 0) || double.IsInfinity(value))
+        Range(prices.OnDemand, 0, MaxPricePerGbSecond, $"{name}.{nameof(GbSecondPrices.OnDemand)}", "a price in USD");
+        Range(prices.Provisioned, 0, MaxPricePerGbSecond, $"{name}.{nameof(GbSecondPrices.Provisioned)}", "a price in USD");
+        Range(prices.ProvisionedDuration, 0, MaxPricePerGbSecond, $"{name}.{nameof(GbSecondPrices.ProvisionedDuration)}", "a price in USD");
+    }
+
+    private static void Range(double value, double min, double max, string name, string what, bool whole = false)
+    {
+        // NaN fails every comparison, so it is refused here too.
+        if (!(value >= min && value <= max) || (whole && value != Math.Floor(value)))
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number of 0 or more. Found {value}.");
+            throw Refuse(name, $"must be {what} from {Text(min)} to {Text(max)}", value);
         }
     }
+
+    private static ArgumentOutOfRangeException Refuse(string name, string rule, double value) =>
+        new(name, value, $"{name} {rule}. Found {Text(value)}.");
+
+    private static string Text(double value) => value.ToString("#,0.##########", CultureInfo.InvariantCulture) is var text && double.IsFinite(value) && Math.Abs(value) < 1e15
+        ? text
+        : value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -5,8 +5,7 @@ public enum StrategyKind
 {
     /// <summary>
     /// On-demand environments: requests plus duration, plus the INIT phase of every cold start when
-    /// <see cref="PricingModel.InitBilled"/> is set. SnapStart strategies are priced this way too
-    /// (snapshot caching and restore charges are not modelled).
+    /// <see cref="PricingModel.InitBilled"/> is set.
     /// </summary>
     OnDemand,
 
@@ -15,4 +14,10 @@ public enum StrategyKind
     /// the spillover share of requests priced as <see cref="OnDemand"/>.
     /// </summary>
     ProvisionedConcurrency,
+
+    /// <summary>
+    /// SnapStart: priced as <see cref="OnDemand"/>, plus the snapshot cache while the version is active, a per-GB
+    /// charge per restore, and Billed Restore Duration at the on-demand duration rate.
+    /// </summary>
+    SnapStart,
 }

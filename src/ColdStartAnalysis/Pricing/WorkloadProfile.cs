@@ -18,9 +18,16 @@ namespace ColdStart.Analysis.Pricing;
 /// configured (measured: requests in log streams that ran an on-demand INIT). 1 for an on-demand
 /// strategy, where it is not used.
 /// </param>
+/// <param name="RestoreRate">Share of requests (0–1) that began with a SnapStart restore (a REPORT with <c>Restore Duration</c>). Default: 0.</param>
+/// <param name="MeanBilledRestoreDurationMs">
+/// Mean <c>Billed Restore Duration</c> per restore in ms, over the restores that logged one; null when none did.
+/// Default: null.
+/// </param>
 public sealed record WorkloadProfile(
     int MemoryMb,
     double MeanBilledDurationMs,
     double OnDemandInitRate,
     double MeanInitDurationMs,
-    double SpilloverFraction);
+    double SpilloverFraction,
+    double RestoreRate = 0,
+    double? MeanBilledRestoreDurationMs = null);

@@ -28,26 +28,32 @@ internal static class JsonComparisonRenderer
     private static void WritePricing(Utf8JsonWriter w, PricingModel p)
     {
         w.WriteStartObject("pricing");
-        w.WriteNumber("onDemandPricePerGbSecond", p.OnDemandPricePerGbSecond);
-        w.WriteNumber("provisionedPricePerGbSecond", p.ProvisionedPricePerGbSecond);
-        w.WriteNumber("provisionedDurationPricePerGbSecond", p.ProvisionedDurationPricePerGbSecond);
+        w.WriteNumber("onDemandPricePerGbSecond", p.X86_64Prices.OnDemand);
+        w.WriteNumber("provisionedPricePerGbSecond", p.X86_64Prices.Provisioned);
+        w.WriteNumber("provisionedDurationPricePerGbSecond", p.X86_64Prices.ProvisionedDuration);
+        w.WriteNumber("arm64OnDemandPricePerGbSecond", p.Arm64Prices.OnDemand);
+        w.WriteNumber("arm64ProvisionedPricePerGbSecond", p.Arm64Prices.Provisioned);
+        w.WriteNumber("arm64ProvisionedDurationPricePerGbSecond", p.Arm64Prices.ProvisionedDuration);
         w.WriteNumber("requestPricePerMillion", p.RequestPricePerMillion);
-        w.WriteString("architecture", p.Architecture == Architecture.Arm64 ? "arm64" : "x86_64");
-        w.WriteNumber("arm64PriceFactor", p.Arm64PriceFactor);
-        if (p.MemoryMb is { } memory)
-        {
-            w.WriteNumber("memoryMb", memory);
-        }
-        else
-        {
-            w.WriteNull("memoryMb");
-        }
-
+        w.WriteNumber("snapshotCachePricePerGbSecond", p.SnapshotCachePricePerGbSecond);
+        w.WriteNumber("restorePricePerGb", p.RestorePricePerGb);
+        w.WriteString("architecture", ComparisonRows.ArchitectureName(p.Architecture));
+        // Replaced by the arm64 prices above; kept so that readers of schema 1 find the field.
+        w.WriteNull("arm64PriceFactor");
+        JsonOutput.Number(w, "memoryMb", p.MemoryMb, 0);
         w.WriteNumber("monthlyRequests", p.MonthlyRequests);
         w.WriteNumber("provisionedConcurrency", p.ProvisionedConcurrency);
+        w.WriteStartObject("provisionedConcurrencyByStrategy");
+        foreach (var (name, concurrency) in p.ProvisionedConcurrencyByStrategy)
+        {
+            w.WriteNumber(name, concurrency);
+        }
+
+        w.WriteEndObject();
         JsonOutput.Number(w, "spilloverFraction", p.SpilloverFraction, 6);
         w.WriteBoolean("initBilled", p.InitBilled);
         w.WriteNumber("hoursPerMonth", p.HoursPerMonth);
+        JsonOutput.Number(w, "snapStartActiveHours", p.SnapStartActiveHours ?? p.HoursPerMonth);
         w.WriteEndObject();
     }
 
@@ -55,7 +61,12 @@ internal static class JsonComparisonRenderer
     {
         w.WriteStartObject();
         w.WriteString("name", s.Name);
-        w.WriteString("kind", s.Kind == StrategyKind.ProvisionedConcurrency ? "provisioned-concurrency" : "on-demand");
+        w.WriteString("kind", s.Kind switch
+        {
+            StrategyKind.ProvisionedConcurrency => "provisioned-concurrency",
+            StrategyKind.SnapStart => "snapstart",
+            _ => "on-demand",
+        });
         w.WriteNumber("profiles", s.ColdStartProfiles);
         w.WriteStartObject("profilesByInitType");
         foreach (var (initType, count) in s.ProfilesByInitType)
@@ -67,8 +78,12 @@ internal static class JsonComparisonRenderer
         w.WriteNumber("invocations", s.Invocations);
         w.WriteNumber("coldInvocations", s.ColdInvocations);
         JsonOutput.Number(w, "coldStartRate", s.ColdStartRate, 6);
+        w.WriteNumber("preInitialisedFirstInvocations", s.PreInitialisedFirstInvocations);
+        w.WriteNumber("restores", s.Restores);
         JsonOutput.Percentiles(w, "initDurationMs", s.InitDurationMs);
+        JsonOutput.Percentiles(w, "restoreDurationMs", s.RestoreDurationMs);
         JsonOutput.Percentiles(w, "firstInvocationLatencyMs", s.FirstInvocationLatencyMs);
+        JsonOutput.Percentiles(w, "preInitialisedFirstDurationMs", s.PreInitialisedFirstDurationMs);
         JsonOutput.Percentiles(w, "warmDurationMs", s.WarmDurationMs);
         JsonOutput.Percentiles(w, "initImportMs", s.InitImportMs);
         JsonOutput.Percentiles(w, "lazyImportMs", s.LazyImportMs);
@@ -81,6 +96,8 @@ internal static class JsonComparisonRenderer
             JsonOutput.Number(w, "onDemandInitRate", workload.OnDemandInitRate, 6);
             JsonOutput.Number(w, "meanInitDurationMs", workload.MeanInitDurationMs);
             JsonOutput.Number(w, "spilloverFraction", workload.SpilloverFraction, 6);
+            JsonOutput.Number(w, "restoreRate", workload.RestoreRate, 6);
+            JsonOutput.Number(w, "meanBilledRestoreDurationMs", workload.MeanBilledRestoreDurationMs);
             w.WriteEndObject();
         }
         else
@@ -98,8 +115,13 @@ internal static class JsonComparisonRenderer
             JsonOutput.Number(w, "initCost", cost.InitCost, 6);
             JsonOutput.Number(w, "provisionedCost", cost.ProvisionedCost, 6);
             JsonOutput.Number(w, "provisionedDurationCost", cost.ProvisionedDurationCost, 6);
+            JsonOutput.Number(w, "snapshotCacheCost", cost.SnapshotCacheCost, 6);
+            JsonOutput.Number(w, "restoreCost", cost.RestoreCost, 6);
+            JsonOutput.Number(w, "restoreDurationCost", cost.RestoreDurationCost, 6);
             JsonOutput.Number(w, "total", cost.Total, 6);
             JsonOutput.Number(w, "coldStartsPerMonth", cost.ColdStartsPerMonth, 1);
+            JsonOutput.Number(w, "restoresPerMonth", cost.RestoresPerMonth, 1);
+            JsonOutput.Number(w, "provisionedConcurrency", cost.ProvisionedConcurrency, 0);
             JsonOutput.Number(w, "utilisation", cost.Utilisation, 6);
             w.WriteEndObject();
         }

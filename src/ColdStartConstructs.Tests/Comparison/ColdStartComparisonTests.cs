@@ -161,7 +161,8 @@ public class ColdStartComparisonTests
                 $"--payload file://event.json {variant.Name}-response.json", Output("InvokeCommand"));
             Assert.Equal($"aws logs filter-log-events --log-group-name {logGroupRef} --output json > {variant.Name}.json", Output("ExportLogsCommand"));
         }
-        Assert.Equal("coldstart compare lazy=lazy.json prewarmed=prewarmed.json snapstart=snapstart.json --architecture arm64",
+        Assert.Equal("coldstart compare lazy=lazy.json prewarmed=prewarmed.json snapstart=snapstart.json --architecture arm64 " +
+            "--kind lazy=on-demand --kind prewarmed=provisioned --kind snapstart=snapstart --provisioned-concurrency prewarmed=1",
             outputs.Single(o => o.Key.StartsWith("ComparisonCompareCommand", StringComparison.Ordinal)).Value);
         Assert.Equal(outputs.Single(o => o.Key.StartsWith("ComparisonCompareCommand", StringComparison.Ordinal)).Value, comparison.CompareCommand);
     }
@@ -173,11 +174,33 @@ public class ColdStartComparisonTests
         {
             p.Function.Architecture = Architecture.X86_64;
             p.Variants = [ComparisonVariant.Lazy(), ComparisonVariant.PreWarmed(preWarming: new PreWarmingOptions { ProvisionedConcurrency = 3 })];
-            p.Pricing = new LambdaPricing { OnDemandGbSecond = 0.00002, RequestsPerMillion = 0.25 };
+            p.Pricing = new LambdaPricing { OnDemandGbSecond = 0.00002, RequestsPerMillion = 0.25, Arm64OnDemandGbSecond = 0.000015, RestorePerGb = 0.0002 };
         }));
 
+        // The arm64 price is not passed for an x86_64 comparison (the CLI would refuse it as unused).
         Assert.Equal(
-            "coldstart compare lazy=lazy.json prewarmed=prewarmed.json --provisioned-concurrency 3 --on-demand-price 0.00002 --request-price 0.25",
+            "coldstart compare lazy=lazy.json prewarmed=prewarmed.json --kind lazy=on-demand --kind prewarmed=provisioned --provisioned-concurrency prewarmed=3 " +
+            "--on-demand-price 0.00002 --request-price 0.25 --restore-price 0.0002",
+            comparison.CompareCommand);
+    }
+
+    [Fact]
+    public void The_compare_command_carries_each_prewarmed_variant_s_own_provisioned_concurrency()
+    {
+        var (_, comparison) = ComparisonStacks.Build(ComparisonStacks.ThreeVariants(p =>
+        {
+            p.Variants =
+            [
+                ComparisonVariant.PreWarmed("app.eager_handler", new PreWarmingOptions { ProvisionedConcurrency = 2 }, "small"),
+                ComparisonVariant.PreWarmed("app.eager_handler", new PreWarmingOptions { ProvisionedConcurrency = 8, MinCapacity = 5, MaxCapacity = 20 }, "big"),
+            ];
+            p.Pricing = new LambdaPricing { Arm64ProvisionedGbSecond = 0.000003, OnDemandGbSecond = 0.00002 };
+        }));
+
+        // With autoscaling the minimum is what is always provisioned.
+        Assert.Equal(
+            "coldstart compare small=small.json big=big.json --architecture arm64 --kind small=provisioned --kind big=provisioned " +
+            "--provisioned-concurrency small=2 --provisioned-concurrency big=5 --arm64-provisioned-price 0.000003",
             comparison.CompareCommand);
     }
 

@@ -29,4 +29,16 @@ public class ComparisonSnapshotTests
         }), new Dictionary<string, object> { [ColdStartContext.Profiling] = false });
         Snapshot.Match("comparison-profiling-off", Template.FromStack(stack));
     }
+
+    [Fact]
+    public void Lazy_prewarmed_and_snapstart_logging_in_json()
+    {
+        var (stack, _) = ComparisonStacks.Build(ComparisonStacks.ThreeVariants(p =>
+        {
+            p.RunId = "1";
+            p.Function.LoggingFormat = LoggingFormat.JSON;
+            p.Pricing = new LambdaPricing { Arm64OnDemandGbSecond = 0.000013, SnapshotCacheGbSecond = 0.000002 };
+        }));
+        Snapshot.Match("comparison-json-logging", Template.FromStack(stack));
+    }
 }

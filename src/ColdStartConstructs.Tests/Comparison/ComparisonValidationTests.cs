@@ -117,8 +117,12 @@ public class ComparisonValidationTests
     [InlineData("OnDemandGbSecond")]
     [InlineData("ProvisionedGbSecond")]
     [InlineData("ProvisionedDurationGbSecond")]
+    [InlineData("Arm64OnDemandGbSecond")]
+    [InlineData("Arm64ProvisionedGbSecond")]
+    [InlineData("Arm64ProvisionedDurationGbSecond")]
     [InlineData("RequestsPerMillion")]
-    [InlineData("Arm64Factor")]
+    [InlineData("SnapshotCacheGbSecond")]
+    [InlineData("RestorePerGb")]
     public void Negative_price(string property)
     {
         var pricing = new LambdaPricing();

@@ -84,7 +84,9 @@ public class ColdStartDashboardTests
                 .ToDictionary(w => DashboardBody.Title(w)[(variant.Name.Length + 3)..], w => (string)w["properties"]!["query"]!);
 
             Assert.Equal(
-                ["Cold starts (REPORT lines with Init Duration)", "Init Duration (ms) and its cost", "Slowest imports across cold starts (µs)", "Imports around invocations (START/END in stream order)"],
+                variant.Strategy == ColdStartStrategy.SnapStart
+                    ? ["Cold starts (REPORT lines with Init Duration)", "Init Duration (ms) and its cost", "SnapStart restores: Restore Duration (ms) and cost", "Slowest imports across cold starts (µs)", "Imports around invocations (START/END in stream order)"]
+                    : ["Cold starts (REPORT lines with Init Duration)", "Init Duration (ms) and its cost", "Slowest imports across cold starts (µs)", "Imports around invocations (START/END in stream order)"],
                 queries.Keys);
             Assert.All(queries.Values, q => Assert.StartsWith(source, q));
             Assert.Contains("filter @type = \"REPORT\"\n| stats sum(strcontains(@message, \"Init Duration\")) as cold_starts", queries["Cold starts (REPORT lines with Init Duration)"]);
@@ -98,12 +100,28 @@ public class ColdStartDashboardTests
     [Fact]
     public void Init_cost_is_priced_per_millisecond_for_the_function_s_memory_and_architecture()
     {
-        // 512 MB on arm64: 0.5 GB x 0.0000166667 USD/GB-s x 0.8 / 1000 ms.
+        // 512 MB on arm64: 0.5 GB x 0.0000133334 USD/GB-s (arm64's own price) / 1000 ms.
         var (body, _, _) = ComparisonDashboard();
 
         var query = (string)Widget(body, "lazy · Init Duration (ms) and its cost")["properties"]!["query"]!;
 
-        Assert.Contains("sum(@initDuration * 0.00000000666668) as init_usd", query);
+        Assert.Contains("sum(@initDuration * 0.0000000066667) as init_usd", query);
+    }
+
+    [Fact]
+    public void The_snapstart_column_prices_restores_and_caches_the_snapshot_every_second()
+    {
+        // 512 MB arm64: restore 0.5 GB x 0.0001397998; billed restore 0.5 x 0.0000133334 / 1000 per ms; cache 0.5 x 0.0000015046 per s.
+        var (body, _, _) = ComparisonDashboard();
+
+        var restore = (string)Widget(body, "snapstart · SnapStart restores: Restore Duration (ms) and cost")["properties"]!["query"]!;
+        var cost = (string)DashboardBody.Metrics(Widget(body, "snapstart · Estimated cost per hour (USD, INIT and restores excluded)")).First()[0]!["expression"]!;
+        var none = DashboardBody.Widgets(body).Where(w => ((string?)w["properties"]!["markdown"])?.Contains(" · SnapStart restores**", StringComparison.Ordinal) == true);
+
+        Assert.Contains($"| parse @message /{InsightsQueries.RestorePattern}/", restore);
+        Assert.Contains("count(*) * 0.0000698999 as restore_charge_usd, sum(billed_restore_ms * 0.0000000066667) as billed_restore_usd", restore);
+        Assert.Equal("FILL(inv, 0) * 0.0000002 + FILL(dur, 0) / 1000 * 0.0000066667 + PERIOD(inv) * 0.0000007523", cost);
+        Assert.Equal(["**lazy · SnapStart restores**", "**prewarmed · SnapStart restores**"], none.Select(w => ((string)w["properties"]!["markdown"]!).Split('\n')[0]));
     }
 
     [Fact]
@@ -134,7 +152,7 @@ public class ColdStartDashboardTests
             Assert.Equal([0, 8, 16], row.Select(w => (int)w["x"]!).Order());
             Assert.Single(row.Select(w => (int)w["height"]!).Distinct());
         }
-        Assert.Equal(10, columns.Select(w => (int)w["y"]!).Distinct().Count());
+        Assert.Equal(11, columns.Select(w => (int)w["y"]!).Distinct().Count()); // with the SnapStart restores row
     }
 
     [Fact]
@@ -150,7 +168,7 @@ public class ColdStartDashboardTests
         new ColdStartDashboard(stack, "Board", new ColdStartDashboardProps
         {
             Variants = [new DashboardVariant { Label = "big", Function = big }, new DashboardVariant { Label = "legacy", Function = imported }],
-            Pricing = new LambdaPricing { OnDemandGbSecond = 0.00002 },
+            Pricing = new LambdaPricing { OnDemandGbSecond = 0.00002, Arm64OnDemandGbSecond = 0.000012 },
         });
 
         var template = Template.FromStack(stack);
@@ -158,8 +176,8 @@ public class ColdStartDashboardTests
         var bigRef = DashboardBody.Ref(DashboardBody.LogicalId(big));
         Assert.StartsWith($"SOURCE '/aws/lambda/{bigRef}' | ", (string)Widget(body, "big · Slowest imports across cold starts (µs)")["properties"]!["query"]!);
         Assert.StartsWith("SOURCE '/aws/lambda/legacy-fn' | ", (string)Widget(body, "legacy · Slowest imports across cold starts (µs)")["properties"]!["query"]!);
-        // 1024 MB arm64 at 0.00002 x 0.8; the imported function gets Lambda's defaults, 128 MB x86_64.
-        Assert.EndsWith("* 0.000016", (string)DashboardBody.Metrics(Widget(body, "big · Estimated cost per hour (USD, INIT excluded)")).First()[0]!["expression"]!);
+        // 1024 MB arm64 at arm64's 0.000012 (the x86_64 0.00002 does not apply); the imported function gets Lambda's defaults, 128 MB x86_64 at 0.00002.
+        Assert.EndsWith("* 0.000012", (string)DashboardBody.Metrics(Widget(body, "big · Estimated cost per hour (USD, INIT excluded)")).First()[0]!["expression"]!);
         Assert.EndsWith("* 0.0000025", (string)DashboardBody.Metrics(Widget(body, "legacy · Estimated cost per hour (USD, INIT excluded)")).First()[0]!["expression"]!);
         Assert.All(DashboardBody.Widgets(body).Where(w => (int)w["width"]! < DashboardLayout.GridWidth), w => Assert.Equal(12, (int)w["width"]!));
         template.AllResourcesProperties("AWS::Logs::QueryDefinition", new Dictionary<string, object>

@@ -86,10 +86,11 @@ internal static class JsonLogLine
                 platform = requestId is null ? null : new PlatformEvent(PlatformKind.End, requestId, Time: time);
                 return platform is null ? JsonLineKind.OtherPlatform : JsonLineKind.Platform;
             case "platform.initReport":
-                platform = Metric(record, "durationMs") is { } initMs ? new PlatformEvent(PlatformKind.InitReport, InitDurationMs: initMs, Time: time) : null;
+                // {initializationType, phase, status, metrics: {durationMs}}: the duration is nested, as in platform.report
+                platform = Metric(Metrics(record), "durationMs") is { } initMs ? new PlatformEvent(PlatformKind.InitReport, InitDurationMs: initMs, Time: time) : null;
                 return platform is null ? JsonLineKind.Malformed : JsonLineKind.Platform;
             case "platform.report":
-                var metrics = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("metrics", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+                var metrics = Metrics(record);
                 if (requestId is null || metrics.ValueKind != JsonValueKind.Object
                     || Metric(metrics, "durationMs") is not { } duration || Metric(metrics, "billedDurationMs") is not { } billed
                     || Metric(metrics, "memorySizeMB") is not { } memory || Metric(metrics, "maxMemoryUsedMB") is not { } maxMemory)
@@ -105,6 +106,11 @@ internal static class JsonLogLine
                 return JsonLineKind.OtherPlatform;
         }
     }
+
+    private static JsonElement Metrics(JsonElement record) =>
+        record.ValueKind == JsonValueKind.Object && record.TryGetProperty("metrics", out var metrics) && metrics.ValueKind == JsonValueKind.Object
+            ? metrics
+            : default;
 
     private static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -4,9 +4,10 @@ using Amazon.CDK.AWS.CloudWatch;
 namespace ColdStart.Constructs.Dashboard.Internal;
 
 /// <summary>
-/// The estimated cost of a variant per <see cref="Period"/>, as CloudWatch metric math over Lambda's metrics:
-/// requests, handler duration, and for provisioned variants the allocated provisioned concurrency. INIT is billed too
-/// (since 2025-08-01) but has no metric; the dashboard prices it from the REPORT lines in Logs Insights instead.
+/// The estimated cost of a variant per <see cref="Period"/>, as CloudWatch metric math over Lambda's metrics, at the
+/// prices of its architecture: requests, handler duration, for provisioned variants the allocated provisioned
+/// concurrency, and for SnapStart variants the snapshot cache. INIT and SnapStart restores are billed too but have no
+/// metric; the dashboard prices them from the REPORT lines in Logs Insights instead.
 /// </summary>
 internal static class CostExpression
 {
@@ -16,7 +17,8 @@ internal static class CostExpression
 
     public static MathExpression For(ResolvedVariant v, PriceTable prices)
     {
-        var gbFactor = v.MemorySize / 1024 * prices.ArchitectureFactor(v.Architecture);
+        var gb = v.MemorySize / 1024;
+        var rates = prices.For(v.Architecture);
         var metrics = new Dictionary<string, IMetric>
         {
             ["inv"] = LambdaMetrics.Invocations(v, Period),
@@ -25,21 +27,23 @@ internal static class CostExpression
         var requests = $"FILL(inv, 0) * {PlainNumber.Format(prices.PerRequest)}";
         if (!v.IsProvisioned)
         {
+            var onDemand = $"{requests} + FILL(dur, 0) / 1000 * {PlainNumber.Format(gb * rates.OnDemand)}";
             return new MathExpression(new MathExpressionProps
             {
-                Expression = $"{requests} + FILL(dur, 0) / 1000 * {PlainNumber.Format(gbFactor * prices.OnDemandGbSecond)}",
+                // The snapshot is cached, and billed, for as long as the version is active: every second of the period.
+                Expression = v.SnapStart ? $"{onDemand} + PERIOD(inv) * {PlainNumber.Format(gb * prices.SnapshotCacheGbSecond)}" : onDemand,
                 UsingMetrics = metrics,
                 Period = Period,
-                Label = $"Estimated USD per {PeriodLabel}: requests + on-demand duration",
+                Label = $"Estimated USD per {PeriodLabel}: requests + on-demand duration{(v.SnapStart ? " + snapshot cache" : "")}",
             });
         }
 
         metrics["spill"] = LambdaMetrics.ProvisionedConcurrencySpilloverInvocations(v, Period);
         // Lambda does not split Duration by who served the call: price it at the provisioned rate, and the spillover
         // share of it at the on-demand rate.
-        var duration = $"FILL(dur, 0) / 1000 * {PlainNumber.Format(gbFactor * prices.ProvisionedDurationGbSecond)}";
-        var spillover = $"IF(FILL(inv, 0) > 0, FILL(dur, 0) / 1000 * {PlainNumber.Format(gbFactor * (prices.OnDemandGbSecond - prices.ProvisionedDurationGbSecond))} * FILL(spill, 0) / FILL(inv, 0), 0)";
-        var allocated = $"PERIOD(inv) * {PlainNumber.Format(v.ProvisionedConcurrency * gbFactor * prices.ProvisionedGbSecond)}";
+        var duration = $"FILL(dur, 0) / 1000 * {PlainNumber.Format(gb * rates.ProvisionedDuration)}";
+        var spillover = $"IF(FILL(inv, 0) > 0, FILL(dur, 0) / 1000 * {PlainNumber.Format(gb * (rates.OnDemand - rates.ProvisionedDuration))} * FILL(spill, 0) / FILL(inv, 0), 0)";
+        var allocated = $"PERIOD(inv) * {PlainNumber.Format(v.ProvisionedConcurrency * gb * rates.Provisioned)}";
         return new MathExpression(new MathExpressionProps
         {
             Expression = $"{requests} + {duration} + {spillover} + {allocated}",

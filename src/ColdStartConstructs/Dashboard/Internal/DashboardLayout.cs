@@ -43,9 +43,22 @@ internal static class DashboardLayout
         yield return Row(v => Graph(v, "Invocations, errors, throttles", width,
             LambdaMetrics.Invocations(v, period), LambdaMetrics.Errors(v, period), LambdaMetrics.Throttles(v, period)));
         yield return Row(v => Query(v, "Cold starts (REPORT lines with Init Duration)", width, GraphHeight,
-            InsightsQueries.ColdStarts(), LogQueryVisualizationType.LINE));
+            InsightsQueries.ColdStarts(v.Formats), LogQueryVisualizationType.LINE));
         yield return Row(v => Query(v, "Init Duration (ms) and its cost", width, TableHeight,
-            InsightsQueries.InitDuration(prices.OnDemandPerMillisecond(v)), LogQueryVisualizationType.TABLE));
+            InsightsQueries.InitDuration(v.Formats, prices.OnDemandPerMillisecond(v)), LogQueryVisualizationType.TABLE));
+        if (variants.Any(v => v.SnapStart))
+        {
+            yield return Row(v => v.SnapStart
+                ? Query(v, "SnapStart restores: Restore Duration (ms) and cost", width, TableHeight,
+                    InsightsQueries.RestoreDuration(v.Formats, prices.OnDemandPerMillisecond(v), prices.PerRestore(v)), LogQueryVisualizationType.TABLE)
+                : new TextWidget(new TextWidgetProps
+                {
+                    Markdown = $"**{v.Label} · SnapStart restores**\n\nNone: this variant does not use SnapStart, so its new environments run INIT instead of restoring.",
+                    Width = width,
+                    Height = TableHeight,
+                }));
+        }
+
         yield return Row(v => Graph(v, "Duration p50 / p90 / p99 (ms)", width,
             LambdaMetrics.Duration(v, "p50", period), LambdaMetrics.Duration(v, "p90", period), LambdaMetrics.Duration(v, "p99", period)));
         yield return Row(v => Graph(v, "Concurrent executions", width, LambdaMetrics.ConcurrentExecutions(v, period)));
@@ -68,7 +81,7 @@ internal static class DashboardLayout
             }));
         yield return Row(v => new GraphWidget(new GraphWidgetProps
         {
-            Title = $"{v.Label} · Estimated cost per {CostExpression.PeriodLabel} (USD, INIT excluded)",
+            Title = $"{v.Label} · Estimated cost per {CostExpression.PeriodLabel} (USD, {(v.SnapStart ? "INIT and restores" : "INIT")} excluded)",
             Left = [CostExpression.For(v, prices)],
             LeftYAxis = new YAxisProps { Min = 0, Label = "USD", ShowUnits = false },
             Width = width,
@@ -77,15 +90,22 @@ internal static class DashboardLayout
         yield return Row(v => Query(v, "Slowest imports across cold starts (µs)", width, ImportTableHeight,
             InsightsQueries.SlowestImports(), LogQueryVisualizationType.TABLE));
         yield return Row(v => Query(v, "Imports around invocations (START/END in stream order)", width, ImportTableHeight,
-            InsightsQueries.ImportsAroundInvocations(), LogQueryVisualizationType.TABLE));
+            InsightsQueries.ImportsAroundInvocations(v.Formats), LogQueryVisualizationType.TABLE));
     }
 
     private static string Header(ResolvedVariant v)
     {
         var qualifier = v.AliasName is null ? "" : $" · alias `{v.AliasName}`";
         var prewarm = v.IsProvisioned ? $" · {PlainNumber.Format(v.ProvisionedConcurrency)} provisioned" : "";
+        var snapStart = v.SnapStart ? " · SnapStart" : "";
+        var logs = v.Formats switch
+        {
+            LogFormats.Text => "text logs",
+            LogFormats.Json => "JSON logs",
+            _ => "text or JSON logs",
+        };
         var description = v.Description is null ? "" : $"\n\n{v.Description}";
-        return $"### {v.Label}\n`{v.FunctionName}`{qualifier} · {PlainNumber.Format(v.MemorySize)} MB · {v.Architecture.Name}{prewarm}{description}";
+        return $"### {v.Label}\n`{v.FunctionName}`{qualifier} · {PlainNumber.Format(v.MemorySize)} MB · {v.Architecture.Name}{prewarm}{snapStart} · {logs}{description}";
     }
 
     private static GraphWidget Graph(ResolvedVariant v, string title, int width, params IMetric[] metrics) => new(new GraphWidgetProps

@@ -81,8 +81,12 @@ internal static partial class DashboardValidation
         NonNegative(path, "Pricing.OnDemandGbSecond", pricing.OnDemandGbSecond);
         NonNegative(path, "Pricing.ProvisionedGbSecond", pricing.ProvisionedGbSecond);
         NonNegative(path, "Pricing.ProvisionedDurationGbSecond", pricing.ProvisionedDurationGbSecond);
+        NonNegative(path, "Pricing.Arm64OnDemandGbSecond", pricing.Arm64OnDemandGbSecond);
+        NonNegative(path, "Pricing.Arm64ProvisionedGbSecond", pricing.Arm64ProvisionedGbSecond);
+        NonNegative(path, "Pricing.Arm64ProvisionedDurationGbSecond", pricing.Arm64ProvisionedDurationGbSecond);
         NonNegative(path, "Pricing.RequestsPerMillion", pricing.RequestsPerMillion);
-        NonNegative(path, "Pricing.Arm64Factor", pricing.Arm64Factor);
+        NonNegative(path, "Pricing.SnapshotCacheGbSecond", pricing.SnapshotCacheGbSecond);
+        NonNegative(path, "Pricing.RestorePerGb", pricing.RestorePerGb);
     }
 
     private static void NonNegative(string path, string property, double? value)
