@@ -39,6 +39,12 @@ internal sealed class ColdStartBuilder(ColdStartProfile profile, long sequence, 
     /// <summary>A START, END, REPORT or INIT_REPORT came after it began: its init block ended inside the input.</summary>
     public bool InitEnded { get; set; }
 
+    /// <summary>
+    /// Once a child process has printed into its stream: the modules this interpreter imported. A process imports a module
+    /// once, so a later row naming one of them is a child's (e.g. a resource tracker still starting after END).
+    /// </summary>
+    public HashSet<string>? ParentModules { get; set; }
+
     /// <summary>Why its profile is visibly incomplete, once known; null while it looks complete.</summary>
     public IncompleteReason? Incomplete { get; set; }
 }

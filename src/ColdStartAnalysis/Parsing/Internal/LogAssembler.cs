@@ -418,10 +418,22 @@ internal sealed class LogAssembler
         var coldStart = stream.InitStarted || stream.Current is null
             ? BeginColdStart(stream, timestampToken, time, knownStart: stream.InitStarted)
             : stream.Current;
+        var moduleName = _names.Get(name);
+        if (coldStart.ParentModules is { } imported && !imported.Add(moduleName))
+        {
+            // a module this interpreter already imported: a child's row printed after its block (see ParentModules)
+            if (indent == 0 && kind == ImportRowKind.Row)
+            {
+                coldStart.Profile.SubprocessImportMicros += cumulative;
+            }
+
+            return;
+        }
+
         var forest = coldStart.Forest;
         var cached = kind == ImportRowKind.CachedRow;
         var depth = cached ? forest.CachedRowDepth(indent, name.Length) : indent / 2;
-        var node = new ImportNode(_names.Get(name), self, cumulative, cached, depth, forest.Rows);
+        var node = new ImportNode(moduleName, self, cumulative, cached, depth, forest.Rows);
         AssignPhase(node, stream, coldStart);
         forest.Add(node, depth, coldStart.Profile.RootList, _skipped);
     }
@@ -484,6 +496,7 @@ internal sealed class LogAssembler
 
         var profile = owner.Profile;
         profile.Subprocesses++;
+        owner.ParentModules ??= profile.AllImports.Select(n => n.Name).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<string>);
         if (owner.Forest.HasOpenImports)
         {
             owner.Incomplete ??= IncompleteReason.SubprocessInsideImport;
