@@ -38,7 +38,7 @@ internal sealed class LogAssembler
     private SourceState _source = new("");
     private PartialInput? _partial;
     private long _sourceLines;
-    private readonly byte[] _lastTimestampToken = new byte[64];
+    private readonly byte[] _lastTimestampToken = new byte[19];
     private int _lastTimestampLength = -1;
     private long _lastTimestampMillis;
     private StreamState? _lastTailStream;
@@ -328,12 +328,18 @@ internal sealed class LogAssembler
         }
     }
 
-    /// <summary>The tail prefix's timestamp in Unix ms; consecutive lines often share it, so the last one is remembered.</summary>
+    /// <summary>
+    /// The tail prefix's timestamp in Unix ms. Consecutive lines share the date and second, so the prefix up to the second
+    /// is remembered and only the milliseconds are read for <c>YYYY-MM-DDTHH:MM:SS.ffffff+00:00</c>, the shape the CLI prints.
+    /// </summary>
     private long? MillisOf(ReadOnlySpan<byte> token)
     {
-        if (token.Length == _lastTimestampLength && token.SequenceEqual(_lastTimestampToken.AsSpan(0, _lastTimestampLength)))
+        const int Second = 19;
+        if (token.Length >= Second + 4 && _lastTimestampLength == Second && token[Second] == (byte)'.'
+            && token[..Second].SequenceEqual(_lastTimestampToken.AsSpan(0, Second)) && IsUtc(token[Second..])
+            && IsDigit(token[Second + 1]) && IsDigit(token[Second + 2]) && IsDigit(token[Second + 3]))
         {
-            return _lastTimestampMillis;
+            return _lastTimestampMillis + (token[Second + 1] - '0') * 100 + (token[Second + 2] - '0') * 10 + (token[Second + 3] - '0');
         }
 
         if (TailPrefix.ParseTimestamp(token) is not { } time)
@@ -341,14 +347,30 @@ internal sealed class LogAssembler
             return null;
         }
 
-        if (token.Length <= _lastTimestampToken.Length)
+        var millis = time.ToUnixTimeMilliseconds();
+        if (token.Length >= Second && IsUtc(token[Second..]))
         {
-            token.CopyTo(_lastTimestampToken);
-            _lastTimestampLength = token.Length;
-            _lastTimestampMillis = time.ToUnixTimeMilliseconds();
+            token[..Second].CopyTo(_lastTimestampToken);
+            _lastTimestampLength = Second;
+            _lastTimestampMillis = millis - millis % 1000;
         }
 
-        return time.ToUnixTimeMilliseconds();
+        return millis;
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    /// <summary>What follows the seconds: an optional fraction, then nothing, <c>Z</c> or <c>+00:00</c>.</summary>
+    private static bool IsUtc(ReadOnlySpan<byte> rest)
+    {
+        if (rest.Length > 0 && rest[0] == (byte)'.')
+        {
+            rest = rest[1..];
+            var digits = rest.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+            rest = digits < 0 ? default : rest[digits..];
+        }
+
+        return rest.IsEmpty || rest.SequenceEqual("Z"u8) || rest.SequenceEqual("+00:00"u8);
     }
 
     private void OnJsonLine(ReadOnlySpan<byte> line, string? stream, ReadOnlySpan<byte> timestampToken, DateTimeOffset? time, int nesting)
