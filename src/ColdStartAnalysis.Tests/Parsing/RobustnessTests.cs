@@ -162,6 +162,36 @@ public class RobustnessTests
     }
 
     [Fact]
+    public async Task A_pipe_given_as_a_file_is_read_once_from_its_start()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var dir = Directory.CreateTempSubdirectory("coldstart-fifo-");
+        try
+        {
+            // as with process substitution, coldstart report <(zcat export.gz): looking at its head must not consume it
+            var fifo = Path.Combine(dir.FullName, "log.fifo");
+            var exit = LocalPython.Run("mkfifo", [fifo], out _, out var error);
+            Assert.True(exit == 0, error);
+            var text = string.Join("\n", LambdaLines.InitImports()) + "\n";
+            var writer = Task.Run(() => File.WriteAllText(fifo, text));
+
+            var result = LogParser.Parse([LogSource.FromFile(fifo), LogSource.FromText("other.log", text)]);
+            await writer;
+
+            Assert.Equal(LambdaLines.InitImports().Length, result.Sources[0].Lines);
+            Assert.Equal(2, result.ColdStarts.Count);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Progress_reports_the_bytes_read()
     {
         var reports = new List<long>();

@@ -47,12 +47,13 @@ internal sealed class PlannedInput(int index, LogSource source)
 
     private void Peek(Func<LogSource, Stream> open)
     {
-        if (Source.FilePath is { } path)
+        var file = Source.FilePath is { } path ? OpenFile(path) : null;
+        if (file is { CanSeek: true })
         {
+            // a regular file: look at its head now and open it again to read it
             try
             {
-                using var raw = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096);
-                using var stream = InputStreams.Decompressed(raw, out _);
+                using var stream = InputStreams.Decompressed(file, out _);
                 var head = new byte[PeekBytes];
                 var count = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
                 FirstMillis = InputSniffer.FirstMillis(head.AsSpan(0, count), eof: count < head.Length);
@@ -65,7 +66,8 @@ internal sealed class PlannedInput(int index, LogSource source)
             return;
         }
 
-        OpenedStream = InputStreams.Decompressed(open(Source), out var compressed, null);
+        // standard input, a pipe (process substitution), a stream: opened once, its first buffer kept for the real read
+        OpenedStream = InputStreams.Decompressed(file ?? open(Source), out var compressed, null);
         Compressed = compressed;
         Opened = new SourceBuffer(OpenedStream, Source.Name, _ => { });
         try
@@ -80,12 +82,25 @@ internal sealed class PlannedInput(int index, LogSource source)
         FirstMillis = InputSniffer.FirstMillis(Opened.Window, Opened.Eof);
     }
 
+    /// <summary>The file opened for reading (a pipe too: then it is read from this handle only); null when it cannot be opened.</summary>
+    private static FileStream? OpenFile(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The same path twice, or files of the same size and content (XxHash128): only the first is read.</summary>
     private static void MarkRepeatedFiles(List<PlannedInput> inputs)
     {
         var files = inputs.Where(i => i.Source.FilePath is not null)
             .Select(i => (Input: i, Info: new FileInfo(i.Source.FilePath!)))
-            .Where(f => f.Info.Exists)
+            .Where(f => f.Info.Exists && f.Info.Length > 0)
             .ToList();
         foreach (var group in files.GroupBy(f => f.Info.Length).Where(g => g.Count() > 1))
         {
@@ -113,7 +128,12 @@ internal sealed class PlannedInput(int index, LogSource source)
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 20, FileOptions.SequentialScan);
+            using var stream = OpenFile(path);
+            if (stream is not { CanSeek: true })
+            {
+                return null;
+            }
+
             var hash = new XxHash128();
             hash.Append(stream);
             return hash.GetCurrentHashAsUInt128();
