@@ -93,6 +93,7 @@ public sealed class TrustworthyReportTests
         Assert.Equal(0, summary.GetProperty("initImportMs").GetProperty("count").GetInt32());
         Assert.Equal(JsonValueKind.Null, summary.GetProperty("firstInvocationLazyImportMs").GetProperty("p50").ValueKind);
         Assert.DoesNotContain("Init-phase imports", File.ReadAllText(html));
+        Assert.DoesNotContain("Lazy imports in the 1st invocation", File.ReadAllText(html));
     }
 
     [Fact]

@@ -110,6 +110,19 @@ public class DuplicateInputTests
     }
 
     [Fact]
+    public void An_application_json_log_line_stamped_before_the_event_that_carries_it_is_not_out_of_order()
+    {
+        // Lambda's JSON log format: the runtime stamps the record, CloudWatch stamps the event a little later
+        var lines = Events().Where(e => e.Stream == StreamA).ToList();
+        var withAppLog = lines.Take(5).Append((StreamA, lines[4].Millis + 5, $$"""{"timestamp": "{{DateTimeOffset.FromUnixTimeMilliseconds(lines[4].Millis - 100):yyyy-MM-ddTHH:mm:ss.fffZ}}", "level": "INFO", "message": "loaded"}"""))
+            .Concat(lines.Skip(5).Select(e => (e.Stream, e.Millis + 5, e.Message)));
+
+        var result = Parse.Text(Tail(withAppLog));
+
+        Assert.Single(result.ColdStarts);
+    }
+
+    [Fact]
     public void The_same_file_twice_or_a_copy_is_skipped_whole()
     {
         using var dir = new TempDirectory();

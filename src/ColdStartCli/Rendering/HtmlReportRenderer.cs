@@ -66,8 +66,11 @@ internal static class HtmlReportRenderer
 
         Card(o, "Init Duration p50 / p90", summary.InitDurationMs.Count == 0 ? Format.None : $"{Format.Ms(summary.InitDurationMs.P50)} / {Format.Ms(summary.InitDurationMs.P90)} ms",
             summary.InitDurationMs.Count == 0 ? "no REPORT with Init Duration" : $"p99 {Format.Ms(summary.InitDurationMs.P99)}, max {Format.Ms(summary.InitDurationMs.Max)} ms, {summary.InitDurationMs.Count} environments");
-        Card(o, "Lazy imports in the 1st invocation", summary.FirstInvocationLazyImportMs.Count == 0 ? Format.None : $"{Format.MsWithUnit(summary.FirstInvocationLazyImportMs.P50)}",
-            report.LazyImports.Count == 0 ? "no imports in the handler" : $"median; {report.LazyImports.Count} lazy module{(report.LazyImports.Count == 1 ? "" : "s")}, largest {report.LazyImports[0].Name}");
+        if (summary.FirstInvocationLazyImportMs.Count > 0 || summary.FirstInvocationDurationMs.Count == 0)
+        {
+            Card(o, "Lazy imports in the 1st invocation", summary.FirstInvocationLazyImportMs.Count == 0 ? Format.None : $"{Format.MsWithUnit(summary.FirstInvocationLazyImportMs.P50)}",
+                report.LazyImports.Count == 0 ? "no imports in the handler" : $"median; {report.LazyImports.Count} lazy module{(report.LazyImports.Count == 1 ? "" : "s")}, largest {report.LazyImports[0].Name}");
+        }
         o.Append("</div>\n");
 
         o.Append("<h2>Where import time goes</h2>\n<p class=\"note\">Each bar is a module; its width is the median cumulative import time, its children are drawn below it. Hover for the numbers.</p>\n");

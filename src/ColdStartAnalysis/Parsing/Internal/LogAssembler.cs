@@ -181,10 +181,16 @@ internal sealed class LogAssembler
         var time = millis is { } ms && ms is > 0 and < 253402300800000 ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : timestampText is not null ? TailPrefix.ParseTimestamp(Encoding.UTF8.GetBytes(timestampText))
             : null;
-        OnMessage(message, stream, time, 1);
+        OnMessage(message, stream, time, 1, ordered: true);
     }
 
-    private void OnMessage(ReadOnlySpan<byte> message, string? stream, DateTimeOffset? time, int nesting)
+    /// <param name="message">The event's text.</param>
+    /// <param name="stream">Its stream; null for the source's.</param>
+    /// <param name="time">Its timestamp.</param>
+    /// <param name="nesting">How deep in JSON the message is.</param>
+    /// <param name="ordered">The message is a CloudWatch event: its timestamp orders and deduplicates its lines (not an
+    /// application's own timestamp in a JSON log line, which can be older than the event that carries it).</param>
+    private void OnMessage(ReadOnlySpan<byte> message, string? stream, DateTimeOffset? time, int nesting, bool ordered)
     {
         // a trailing newline ends the last line rather than starting an empty one
         if (message.Length > 0 && message[^1] == (byte)'\n')
@@ -192,8 +198,7 @@ internal sealed class LogAssembler
             message = message[..^1];
         }
 
-        // the event's own timestamp orders and deduplicates its lines (not that of a JSON log line nested in it)
-        var state = nesting == 1 && time is not null ? StreamOf(stream) : null;
+        var state = ordered && time is not null ? StreamOf(stream) : null;
         var millis = time?.ToUnixTimeMilliseconds() ?? 0;
         while (true)
         {
@@ -399,7 +404,8 @@ internal sealed class LogAssembler
                 }
 
                 OnMessage(Encoding.UTF8.GetBytes(message!), eventStream is null ? stream : _names.Get(eventStream),
-                    eventTime ?? time ?? (timestampToken.IsEmpty ? null : TailPrefix.ParseTimestamp(timestampToken)), nesting + 1);
+                    eventTime ?? time ?? (timestampToken.IsEmpty ? null : TailPrefix.ParseTimestamp(timestampToken)), nesting + 1,
+                    ordered: nesting == 0 && timestampToken.IsEmpty && eventStream is not null);
                 return;
             default:
                 OnUserOutput(line, StreamOf(stream));
