@@ -102,10 +102,13 @@ public class CloudWatchJsonTests
         Assert.NotNull(error.ByteOffset);
     }
 
-    [Fact]
-    public void Logs_insights_csv_export_is_refused()
+    [Theory]
+    [InlineData("@timestamp,@message,@logStream")]
+    [InlineData("\"@logStream\",\"@timestamp\",\"@message\"")]
+    [InlineData("stream, @message")]
+    public void Logs_insights_csv_export_is_refused(string header)
     {
-        var csv = "@timestamp,@message,@logStream\n" + string.Join("\n", Messages().Select((m, i) => $"2024-05-01 10:00:{i:00}.000,\"{m.Replace("\"", "\"\"")}\",{Stream}"));
+        var csv = header + "\n" + string.Join("\n", Messages().Select((m, i) => $"2024-05-01 10:00:{i:00}.000,\"{m.Replace("\"", "\"\"")}\",{Stream}"));
 
         var error = Assert.Throws<LogSourceException>(() => Parse.Text(csv, name: "results.csv"));
 

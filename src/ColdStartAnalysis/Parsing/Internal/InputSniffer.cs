@@ -62,9 +62,20 @@ internal static class InputSniffer
         var rest = window[start..];
         var end = rest.IndexOf((byte)'\n');
         var header = (end < 0 ? rest : rest[..end]).TrimEnd((byte)'\r');
-        return header.StartsWith("@"u8) || header.StartsWith("\"@"u8)
-            ? header.IndexOf("@message"u8) >= 0 && header.IndexOf((byte)',') >= 0
-            : false;
+        if (header.IndexOf((byte)',') < 0)
+        {
+            return false;
+        }
+
+        foreach (var range in header.Split((byte)','))
+        {
+            if (header[range].Trim(" \t\""u8).SequenceEqual("@message"u8))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
