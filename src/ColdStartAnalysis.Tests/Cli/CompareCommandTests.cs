@@ -3,6 +3,7 @@ using System.Text.Json;
 using ColdStart.Analysis.Comparison;
 using ColdStart.Analysis.Pricing;
 using ColdStart.Analysis.Tests.Comparison;
+using ColdStart.Analysis.Tests.Support;
 using ColdStart.Cli;
 using Xunit;
 

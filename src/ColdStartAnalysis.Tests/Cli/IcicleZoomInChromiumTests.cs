@@ -96,7 +96,7 @@ public sealed class IcicleZoomInChromiumTests : IDisposable
     [ChromiumFact]
     public void Zooming_into_the_last_drawn_row_of_a_deep_chain_draws_the_levels_below_it()
     {
-        var page = _dir.Write("deep.html", HtmlReportRenderer.Render(DeepTree.ReportWith([DeepTree.Chain(10_000)])));
+        var page = _dir.Write("deep.html", HtmlReportRenderer.Render(DeepTree.Report(10_000)));
         using var chromium = Chromium.Start();
         var browser = chromium.Page;
 

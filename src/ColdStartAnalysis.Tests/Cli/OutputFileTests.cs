@@ -1,3 +1,4 @@
+using ColdStart.Analysis.Tests.Support;
 using ColdStart.Cli;
 using Xunit;
 

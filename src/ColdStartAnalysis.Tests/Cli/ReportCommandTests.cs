@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ColdStart.Analysis.Tests.Support;
 using ColdStart.Cli;
 using Xunit;
 
@@ -282,7 +283,7 @@ public sealed class ReportCommandTests
     public void Budget_on_init_imports_needs_a_known_split()
     {
         using var dir = new TempDirectory();
-        var path = dir.Write("console.log", "START RequestId: 1 Version: $LATEST\nimport time: self [us] | cumulative | imported package\nimport time:      3000 |       3000 | json\n");
+        var path = dir.Write("console.log", "START RequestId: 1 Version: $LATEST\nimport time: self [us] | cumulative | imported package\nimport time:      3000 |       3000 | json\nEND RequestId: 1\n");
 
         var run = CliRunner.Run("report", path, "--budget-ms", "100");
 

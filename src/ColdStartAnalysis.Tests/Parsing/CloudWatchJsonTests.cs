@@ -63,7 +63,7 @@ public class CloudWatchJsonTests
     }
 
     [Fact]
-    public void Logs_insights_json_export_is_read()
+    public void Logs_insights_json_export_is_refused_with_what_to_export_instead()
     {
         var json = JsonSerializer.Serialize(Messages().Select((m, i) => new Dictionary<string, string>
         {
@@ -72,11 +72,47 @@ public class CloudWatchJsonTests
             ["@logStream"] = Stream,
         }));
 
-        var result = Parse.Text(json);
+        var error = Assert.Throws<LogSourceException>(() => Parse.Text(json, name: "insights.json"));
 
-        var coldStart = Assert.Single(result.ColdStarts);
-        Assert.Equal(Stream, coldStart.Stream);
-        Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 0, 1, TimeSpan.Zero), coldStart.Timestamp);
+        Assert.StartsWith("'insights.json' is a CloudWatch Logs Insights result", error.Message);
+        Assert.Contains("aws logs filter-log-events", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    /// <summary>The shape of <c>aws logs get-query-results</c> (AWS API reference, GetQueryResults).</summary>
+    [Fact]
+    public void Get_query_results_is_refused_rather_than_read_as_no_profile()
+    {
+        var json = JsonSerializer.Serialize(new
+        {
+            results = Messages().Select((m, i) => new[]
+            {
+                new { field = "@timestamp", value = $"2024-05-01 10:00:{i:00}.000" },
+                new { field = "@message", value = m },
+                new { field = "@logStream", value = Stream },
+                new { field = "@ptr", value = "CmAKJgoi" },
+            }),
+            statistics = new { recordsMatched = 12.0, recordsScanned = 40.0, bytesScanned = 4000.0 },
+            status = "Complete",
+        }, new JsonSerializerOptions { WriteIndented = true });
+
+        var error = Assert.Throws<LogSourceException>(() => Parse.Text(json, name: "results.json"));
+
+        Assert.Contains("Logs Insights result (aws logs get-query-results)", error.Message);
+        Assert.NotNull(error.ByteOffset);
+    }
+
+    [Theory]
+    [InlineData("@timestamp,@message,@logStream")]
+    [InlineData("\"@logStream\",\"@timestamp\",\"@message\"")]
+    [InlineData("stream, @message")]
+    public void Logs_insights_csv_export_is_refused(string header)
+    {
+        var csv = header + "\n" + string.Join("\n", Messages().Select((m, i) => $"2024-05-01 10:00:{i:00}.000,\"{m.Replace("\"", "\"\"")}\",{Stream}"));
+
+        var error = Assert.Throws<LogSourceException>(() => Parse.Text(csv, name: "results.csv"));
+
+        Assert.Contains("'results.csv' is a CloudWatch Logs Insights result (CSV with an @message column)", error.Message);
     }
 
     [Fact]
@@ -89,15 +125,48 @@ public class CloudWatchJsonTests
     }
 
     [Fact]
-    public void Export_cut_off_mid_file_keeps_the_events_before_the_cut_and_counts_the_rest()
+    public void Export_cut_off_mid_file_is_refused_with_the_byte_offset()
     {
         var full = FilterLogEvents(Messages());
         var cut = full[..full.IndexOf("START RequestId", StringComparison.Ordinal)];
 
-        var result = Parse.Text(cut);
+        var error = Assert.Throws<LogSourceException>(() => Parse.Text(cut, name: "events.json"));
 
-        Assert.Equal(["json", "app.handler"], Assert.Single(result.ColdStarts).Roots.Select(r => r.Name));
-        Assert.True(result.Skipped[SkipReason.MalformedJson] >= 1);
+        Assert.Equal("events.json", error.SourceName);
+        Assert.InRange(error.ByteOffset!.Value, 0, System.Text.Encoding.UTF8.GetByteCount(cut));
+        Assert.StartsWith($"'events.json': the JSON document is cut off or corrupt near its end at byte {error.ByteOffset}", error.Message);
+        Assert.Contains("--allow-partial", error.Message);
+    }
+
+    [Fact]
+    public void Export_cut_off_mid_file_with_partial_reads_allowed_keeps_what_came_before_and_says_so()
+    {
+        var full = FilterLogEvents(Messages());
+        var cut = full[..full.IndexOf("START RequestId", StringComparison.Ordinal)];
+
+        var result = Parse.Text(cut, new ParseOptions { AllowPartial = true });
+
+        var partial = Assert.Single(result.PartialInputs).Partial!;
+        Assert.Contains("cut off", partial.Reason);
+        // the cold start was cut before its init ended: not a profile to measure
+        Assert.Empty(result.ColdStarts);
+        Assert.Equal(1, result.IncompleteColdStarts[IncompleteReason.EndedBeforeInitEnded]);
+        Parse.AssertAccounted(result);
+    }
+
+    [Fact]
+    public void Export_corrupt_in_the_middle_is_refused_and_with_partial_reads_counts_the_rest_as_malformed()
+    {
+        var full = FilterLogEvents([.. Messages(), .. Messages()]);
+        var at = full.IndexOf("END RequestId", StringComparison.Ordinal);
+        var corrupt = full[..at] + "\u0000}}}" + full[at..];
+
+        var error = Assert.Throws<LogSourceException>(() => Parse.Text(corrupt, name: "events.json"));
+        var result = Parse.Text(corrupt, new ParseOptions { AllowPartial = true });
+
+        Assert.Contains("the JSON document is corrupt at byte", error.Message);
+        Assert.Equal("the JSON document is corrupt", Assert.Single(result.PartialInputs).Partial!.Reason);
+        Assert.True(result.Skipped[SkipReason.MalformedJson] > 10);
         Parse.AssertAccounted(result);
     }
 

@@ -42,7 +42,7 @@ public class WrapperLineTests
     {
         var initStart = """{"time":"2024-05-01T10:00:00.000Z","type":"platform.initStart","record":{"initializationType":"on-demand","runtimeVersion":"python:3.13.v1"}}""";
 
-        var result = Parse.Lines([initStart, LambdaLines.Wrapper("snap-start"), .. LambdaLines.InitImports()]);
+        var result = Parse.Lines([initStart, LambdaLines.Wrapper("snap-start"), .. LambdaLines.InitImports(), LambdaLines.Start(LambdaLines.RequestA)]);
 
         var coldStart = Assert.Single(result.ColdStarts);
         Assert.Equal("snap-start", coldStart.InitType);

@@ -30,9 +30,14 @@ internal static class LocalPython
         return onPath == version ? "python3" : null;
     }
 
-    public static int Run(string exe, IEnumerable<string> args, out string stdout, out string stderr)
+    public static int Run(string exe, IEnumerable<string> args, out string stdout, out string stderr, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -71,12 +71,59 @@ public sealed class ColdStartProfile
     /// <summary>When the cold start began, when the input carries timestamps; otherwise null.</summary>
     public DateTimeOffset? Timestamp { get; }
 
-    /// <summary>Sum of the cumulative time of the init-phase roots, in microseconds.</summary>
-    public long InitImportMicros => RootList.Where(r => r.Phase == ImportPhase.Init).Sum(r => r.CumulativeMicros);
+    /// <summary>
+    /// Sum of the cumulative time of the init-phase roots, in microseconds; null (unknown, never 0) when the init/handler
+    /// split is unknown (<see cref="Split"/>) or a child Python process printed its profile during init, whose rows
+    /// cannot be told apart from the parent's.
+    /// </summary>
+    public long? InitImportMicros => Split == PhaseSplit.Unknown || SubprocessDuringInit ? null : SumRoots(ImportPhase.Init, null);
 
-    /// <summary>Sum of the cumulative time of the invoke-phase (lazy) roots, in microseconds.</summary>
-    public long InvokeImportMicros => RootList.Where(r => r.Phase == ImportPhase.Invoke).Sum(r => r.CumulativeMicros);
+    /// <summary>
+    /// Sum of the cumulative time of the invoke-phase (lazy) roots of every request, in microseconds; null when the split
+    /// is unknown or a child Python process printed its profile during a request.
+    /// </summary>
+    public long? InvokeImportMicros => Split == PhaseSplit.Unknown || SubprocessDuringInvoke ? null : SumRoots(ImportPhase.Invoke, null);
+
+    /// <summary>
+    /// Lazy import time inside the first invocation (the request of <see cref="FirstReport"/>), in microseconds; null when
+    /// there is no first REPORT, the split is unknown, or a child Python process printed its profile during that request.
+    /// </summary>
+    public long? FirstInvocationImportMicros =>
+        FirstReport is not { } report || Split == PhaseSplit.Unknown || SubprocessDuringFirstInvocation ? null : SumRoots(ImportPhase.Invoke, report.RequestId);
+
+    /// <summary>
+    /// Child Python processes (multiprocessing spawn/forkserver workers, <c>subprocess</c> runs of Python) that printed an
+    /// import profile into this environment's log while this interpreter ran: each importtime header inside an open init or
+    /// request. Their rows are not part of this cold start's forest or figures. Default: 0.
+    /// </summary>
+    public int Subprocesses { get; internal set; }
+
+    /// <summary>
+    /// Sum of the cumulative time of the top-level rows printed after a child process's header until the phase ended (see
+    /// docs/analysis.md: rows the parent printed in that span are counted here too), in microseconds. Default: 0.
+    /// </summary>
+    public long SubprocessImportMicros { get; internal set; }
+
+    internal bool SubprocessDuringInit { get; set; }
+
+    internal bool SubprocessDuringInvoke { get; set; }
+
+    internal bool SubprocessDuringFirstInvocation { get; set; }
+
+    private long SumRoots(ImportPhase phase, string? requestId)
+    {
+        long sum = 0;
+        foreach (var root in RootList)
+        {
+            if (root.Phase == phase && (requestId is null || ReferenceEquals(root.RequestId, requestId) || root.RequestId == requestId))
+            {
+                sum += root.CumulativeMicros;
+            }
+        }
+
+        return sum;
+    }
 
     /// <inheritdoc/>
-    public override string ToString() => $"cold start in {Stream}: {RootList.Count} roots, init imports {InitImportMicros} µs";
+    public override string ToString() => $"cold start in {Stream}: {RootList.Count} roots, init imports {(InitImportMicros is { } us ? $"{us} µs" : "unknown")}";
 }

@@ -11,7 +11,8 @@ public sealed class ParseResult
         long linesIgnored,
         long bytesRead,
         SkipCounts skipped,
-        IReadOnlyList<SourceSummary> sources)
+        IReadOnlyList<SourceSummary> sources,
+        IncompleteColdStarts incomplete)
     {
         ColdStarts = coldStarts;
         Invocations = invocations;
@@ -21,9 +22,13 @@ public sealed class ParseResult
         BytesRead = bytesRead;
         Skipped = skipped;
         Sources = sources;
+        IncompleteColdStarts = incomplete;
     }
 
-    /// <summary>Cold starts with an import profile, in the order they began.</summary>
+    /// <summary>
+    /// Cold starts with a complete import profile, in the order they began. Cold starts whose profile is visibly incomplete
+    /// are not here: they are counted in <see cref="IncompleteColdStarts"/>.
+    /// </summary>
     public IReadOnlyList<ColdStartProfile> ColdStarts { get; }
 
     /// <summary>Every REPORT seen, in input order.</summary>
@@ -46,4 +51,13 @@ public sealed class ParseResult
 
     /// <summary>One summary per input, in the order given.</summary>
     public IReadOnlyList<SourceSummary> Sources { get; }
+
+    /// <summary>Cold starts left out of <see cref="ColdStarts"/> because their profile is visibly incomplete, by reason.</summary>
+    public IncompleteColdStarts IncompleteColdStarts { get; }
+
+    /// <summary>The inputs that broke before their end and were read only up to the break (<see cref="ParseOptions.AllowPartial"/>).</summary>
+    public IEnumerable<SourceSummary> PartialInputs => Sources.Where(s => s.Partial is not null);
+
+    /// <summary>Lines dropped because an earlier input already had the same event (<see cref="SkipReason.DuplicateEvent"/>).</summary>
+    public long DuplicateEventsDropped => Skipped[SkipReason.DuplicateEvent];
 }

@@ -2,7 +2,7 @@ namespace ColdStart.Analysis;
 
 /// <summary>
 /// Why a line was not used, or what was wrong with the structure it described.
-/// Reasons up to <see cref="UnparseablePlatformLine"/> drop the line; <see cref="OrphanChild"/> and
+/// Reasons up to <see cref="DuplicateEvent"/> drop the line; <see cref="OrphanChild"/> and
 /// <see cref="InconsistentCumulative"/> are anomalies of an import row that was still kept.
 /// </summary>
 public enum SkipReason
@@ -30,6 +30,12 @@ public enum SkipReason
 
     /// <summary>A START/END/REPORT/INIT_START/INIT_REPORT line or <c>platform.*</c> record missing its required fields.</summary>
     UnparseablePlatformLine,
+
+    /// <summary>
+    /// A line of a log event already read from an earlier input (same stream, timestamp and text): overlapping exports, or the
+    /// same events given twice. Dropped so nothing is counted twice.
+    /// </summary>
+    DuplicateEvent,
 
     /// <summary>An import row deeper than 0 whose parent row never came; kept as a root.</summary>
     OrphanChild,

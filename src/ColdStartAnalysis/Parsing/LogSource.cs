@@ -9,7 +9,7 @@ public sealed record LogSource(string Name, Func<Stream> Open)
 
     /// <summary>A file on disk, opened for sequential reading.</summary>
     /// <exception cref="LogSourceException">When opened, if the file cannot be read.</exception>
-    public static LogSource FromFile(string path) => new(path, () =>
+    public static LogSource FromFile(string path) => new LogSource(path, () =>
     {
         try
         {
@@ -19,7 +19,13 @@ public sealed record LogSource(string Name, Func<Stream> Open)
         {
             throw new LogSourceException($"cannot read '{path}': {e.Message}", e);
         }
-    });
+    }) { FilePath = path };
+
+    /// <summary>
+    /// The path when the source is a file: it can then be opened more than once (a cheap look at its first bytes to order the
+    /// inputs by time, and a content comparison with same-sized inputs), and <see cref="Open"/> is still called once.
+    /// </summary>
+    internal string? FilePath { get; init; }
 
     /// <summary>Standard input, named <c>-</c>.</summary>
     public static LogSource FromStdin() => new("-", Console.OpenStandardInput);

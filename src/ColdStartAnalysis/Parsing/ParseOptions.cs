@@ -19,6 +19,14 @@ public sealed class ParseOptions
     /// </summary>
     public string? HandlerModule { get; init; }
 
+    /// <summary>
+    /// Go on when an input breaks before its end (a JSON document cut off or corrupt, a truncated or corrupt gzip stream):
+    /// what came before the break is used, the input is marked <see cref="SourceSummary.Partial"/>, and cold starts cut by
+    /// the break are left out as incomplete. Default: false (<see cref="LogParser.Parse(IEnumerable{LogSource}, ParseOptions?)"/>
+    /// throws <see cref="LogSourceException"/> with the byte offset).
+    /// </summary>
+    public bool AllowPartial { get; init; }
+
     /// <summary>Receives the total bytes read so far, about every 4 MiB and at the end of each input. Default: null.</summary>
     public IProgress<long>? BytesRead { get; init; }
 }

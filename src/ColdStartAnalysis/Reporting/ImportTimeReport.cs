@@ -35,7 +35,10 @@ public sealed class ImportTimeReport
     /// <summary>The import forest merged across cold starts, filtered by the options.</summary>
     public IReadOnlyList<TreeNode> Tree { get; }
 
-    /// <summary>Median over cold starts of the init-phase import time; null without cold starts.</summary>
+    /// <summary>
+    /// Median over cold starts of the init-phase import time: what <c>--budget-metric init-imports-p50</c> checks. Null
+    /// without cold starts, and null (unknown, never a median of the known part) when any cold start's figure is unknown.
+    /// </summary>
     public double? MedianInitImportMs { get; }
 
     /// <summary><see cref="PhaseSplit.Unknown"/> when any cold start's split is unknown.</summary>
@@ -55,7 +58,7 @@ public sealed class ImportTimeReport
         var lazy = new ModuleStatistics();
         var tree = new TreeMerger();
         var firstDurations = new List<double>();
-        var firstLazy = new List<double>();
+        var firstLazy = new List<double?>();
         foreach (var coldStart in result.ColdStarts)
         {
             all.Add(coldStart, _ => true);
@@ -65,13 +68,14 @@ public sealed class ImportTimeReport
             if (coldStart.FirstReport is { } report)
             {
                 firstDurations.Add(report.DurationMs);
-                firstLazy.Add(coldStart.Roots.Where(r => r.Phase == ImportPhase.Invoke && r.RequestId == firstRequest).Sum(r => r.CumulativeMicros) / 1000.0);
+                firstLazy.Add(coldStart.FirstInvocationImportMicros / 1000.0);
             }
         }
 
         var initImports = result.ColdStarts.Select(c => c.InitImportMicros / 1000.0).ToList();
         var initDurations = result.Invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Metrics.InitDurationMs!.Value)
             .Concat(result.ColdStarts.Where(c => c.FirstReport?.InitDurationMs is null && c.InitDurationMs is not null).Select(c => c.InitDurationMs!.Value));
+        var withChildren = result.ColdStarts.Where(c => c.Subprocesses > 0).ToList();
         var summary = new ReportSummary(
             result.ColdStarts.Count,
             result.ColdStarts.GroupBy(c => c.InitType).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
@@ -87,7 +91,12 @@ public sealed class ImportTimeReport
             result.LinesIgnored,
             result.BytesRead,
             result.Skipped,
-            result.Sources);
+            result.Sources,
+            result.IncompleteColdStarts,
+            initImports.Count(v => v is null),
+            withChildren.Sum(c => c.Subprocesses),
+            withChildren.Count,
+            Percentiles.Of(withChildren.Select(c => c.SubprocessImportMicros / 1000.0)));
 
         return new ImportTimeReport(
             summary,
@@ -95,7 +104,7 @@ public sealed class ImportTimeReport
             all.Top(options.Top, bySelf: false),
             lazy.Top(int.MaxValue, bySelf: false),
             tree.Build(options),
-            initImports.Count > 0 ? Percentiles.Of(initImports).P50 : null,
+            initImports.Count > 0 && initImports.All(v => v is not null) ? Percentiles.Of(initImports).P50 : null,
             summary.ColdStartsWithUnknownSplit > 0 ? PhaseSplit.Unknown : PhaseSplit.Known);
     }
 

@@ -15,6 +15,7 @@ public sealed record Percentiles(int Count, double? P50, double? P90, double? P9
     public static Percentiles Empty { get; } = new(0, null, null, null, null);
 
     /// <summary>Computes the percentiles of the values (NaN values are ignored).</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static Percentiles Of(IEnumerable<double> values)
     {
         var sorted = values.Where(v => !double.IsNaN(v)).ToArray();
@@ -26,6 +27,9 @@ public sealed record Percentiles(int Count, double? P50, double? P90, double? P9
         Array.Sort(sorted);
         return new Percentiles(sorted.Length, Rank(sorted, 50), Rank(sorted, 90), Rank(sorted, 99), sorted[^1]);
     }
+
+    /// <summary>Computes the percentiles of the known values: null (unknown) and NaN values are left out, never taken as 0.</summary>
+    public static Percentiles Of(IEnumerable<double?> values) => Of(values.Where(v => v is not null).Select(v => v!.Value));
 
     /// <summary>The nearest-rank p-th percentile (0 &lt; p ≤ 100) of already sorted values.</summary>
     public static double Rank(IReadOnlyList<double> sorted, double p)

@@ -3,10 +3,12 @@ namespace ColdStart.Analysis;
 /// <summary>One import path of the forest merged across cold starts (same names from the root = same node).</summary>
 public sealed class TreeNode
 {
-    internal TreeNode(string name, string path, int depth, ImportPhase phase, ModuleClass moduleClass)
+    private readonly string _key;
+
+    internal TreeNode(string name, string key, int depth, ImportPhase phase, ModuleClass moduleClass)
     {
         Name = name;
-        Path = path;
+        _key = key;
         Depth = depth;
         Phase = phase;
         Class = moduleClass;
@@ -16,7 +18,24 @@ public sealed class TreeNode
     public string Name { get; }
 
     /// <summary>The names from the root down to this node, joined with <c>/</c> (roots of another phase than Init are prefixed with it, e.g. <c>Invoke:sqlite3</c>).</summary>
-    public string Path { get; }
+    /// <remarks>Built from the ancestors on each call (not stored), so a very deep tree costs no quadratic memory.</remarks>
+    public string Path
+    {
+        get
+        {
+            var keys = new List<string>();
+            for (var node = this; node is not null; node = node.Parent)
+            {
+                keys.Add(node._key);
+            }
+
+            keys.Reverse();
+            return string.Join('/', keys);
+        }
+    }
+
+    /// <summary>The node this one hangs under; null for a root.</summary>
+    public TreeNode? Parent { get; private set; }
 
     /// <summary>0 for roots.</summary>
     public int Depth { get; }
@@ -43,7 +62,16 @@ public sealed class TreeNode
     public int ColdStarts { get; internal set; }
 
     /// <summary>Children in the order they were first imported.</summary>
-    public IReadOnlyList<TreeNode> Children { get; internal set; } = [];
+    public IReadOnlyList<TreeNode> Children { get; private set; } = [];
+
+    internal void SetChildren(List<TreeNode> children)
+    {
+        Children = children;
+        foreach (var child in children)
+        {
+            child.Parent = this;
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Path} ({MedianCumulativeMs:0.###} ms)";

@@ -24,6 +24,7 @@ internal static class ReportCommand
         var module = new Option<string?>("--module") { Description = "Show only tree entries whose dotted name starts with PREFIX (and their ancestors). Default: all.", HelpName = "PREFIX" };
         var splitAfter = SharedOptions.SplitAfter();
         var handler = SharedOptions.Handler();
+        var allowPartial = SharedOptions.AllowPartial();
         var format = SharedOptions.Format("text", "markdown", "json", "html");
         var output = SharedOptions.Output();
         var budget = new Option<double?>("--budget-ms") { Description = "CI gate: exit 1 when the --budget-metric exceeds this many ms. Default: no budget.", HelpName = "MS" }
@@ -36,7 +37,7 @@ internal static class ReportCommand
 
         var command = new Command("report", "Report where import time goes in the cold starts found in the logs: summary, top modules by self and cumulative time, lazy (handler-phase) imports, and the import tree.")
         {
-            files, top, maxDepth, minMs, module, splitAfter, handler, format, output, budget, budgetMetric,
+            files, top, maxDepth, minMs, module, splitAfter, handler, allowPartial, format, output, budget, budgetMetric,
         };
 
         command.SetAction(parsed => ColdStartApp.Guard(console, "report", () =>
@@ -58,13 +59,12 @@ internal static class ReportCommand
 
             var paths = parsed.GetValue(files) ?? [];
             SharedOptions.CheckOutput(outputPath, paths);
-            var parseOptions = SharedOptions.ParseOptions(parsed, splitAfter, handler);
+            var parseOptions = SharedOptions.ParseOptions(parsed, splitAfter, handler, allowPartial);
             var sources = InputFiles.Open(paths, console);
             var result = InputFiles.Parse(paths, sources, parseOptions, console);
             if (result.ColdStarts.Count == 0)
             {
-                throw new UsageException(
-                    $"no import-time profile in {string.Join(", ", paths)} ({Format.Count(result.LinesRead)} lines read): expected `import time:` lines from python -X importtime, as raw stderr or inside exported Lambda logs.");
+                throw new UsageException(InputFiles.NoProfileMessage(paths, result));
             }
 
             var report = ImportTimeReport.Build(result, reportOptions);

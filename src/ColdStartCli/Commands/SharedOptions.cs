@@ -35,9 +35,14 @@ internal static class SharedOptions
         HelpName = "MODULE",
     };
 
+    public static Option<bool> AllowPartial() => new("--allow-partial")
+    {
+        Description = "Go on when an input is cut off or corrupt (an interrupted download, a truncated .gz): use what comes before the break and say so in the output. Default: stop with exit code 2 and the byte offset.",
+    };
+
     public static OutputFormat ParseFormat(string value) => Enum.Parse<OutputFormat>(value, ignoreCase: true);
 
-    public static ParseOptions ParseOptions(System.CommandLine.ParseResult parsed, Option<string?> splitAfter, Option<string?> handler)
+    public static ParseOptions ParseOptions(System.CommandLine.ParseResult parsed, Option<string?> splitAfter, Option<string?> handler, Option<bool>? allowPartial = null)
     {
         Regex? regex = null;
         if (parsed.GetValue(splitAfter) is { } pattern)
@@ -58,7 +63,7 @@ internal static class SharedOptions
             throw new UsageException($"--handler: '{module}' is not a Python module path (expected e.g. app.handler or lambda_function).");
         }
 
-        return new ParseOptions { SplitAfter = regex, HandlerModule = module };
+        return new ParseOptions { SplitAfter = regex, HandlerModule = module, AllowPartial = allowPartial is not null && parsed.GetValue(allowPartial) };
     }
 
     /// <summary>Writes the rendered output to <c>--output</c> (UTF-8, no BOM) or to standard output.</summary>

@@ -42,6 +42,18 @@ internal static class InputFiles
         }).ToList();
     }
 
+    /// <summary>
+    /// The one line that says why no cold start can be reported: none found, or all of them incomplete (by reason).
+    /// </summary>
+    public static string NoProfileMessage(IReadOnlyList<string> paths, ParseResult result)
+    {
+        var files = string.Join(", ", paths);
+        var incomplete = result.IncompleteColdStarts;
+        return incomplete.Total == 0
+            ? $"no import-time profile in {files} ({Format.Count(result.LinesRead)} lines read): expected `import time:` lines from python -X importtime, as raw stderr or inside exported Lambda logs."
+            : $"no complete import-time profile in {files}: {incomplete.Total} cold start{(incomplete.Total == 1 ? " was" : "s were")} cut off ({string.Join(", ", incomplete.NonZero.Select(r => $"{Rendering.Internal.Labels.IncompleteReasonText(r.Reason)} {r.Count}"))}); export a time range that holds whole cold starts (from INIT_START to the first REPORT).";
+    }
+
     /// <summary>Parses the sources; a progress bar is drawn on stderr only for large files and a terminal.</summary>
     public static ParseResult Parse(IReadOnlyList<string> paths, IReadOnlyList<LogSource> sources, ParseOptions options, CliConsole console)
     {
@@ -56,6 +68,7 @@ internal static class InputFiles
         {
             SplitAfter = options.SplitAfter,
             HandlerModule = options.HandlerModule,
+            AllowPartial = options.AllowPartial,
             BytesRead = bar,
         });
     }

@@ -74,12 +74,18 @@ internal static class HtmlReportRenderer
 
         o.Append("<div class=\"cards\">\n");
         Card(o, "Cold starts", summary.ColdStarts.ToString(), string.Join(", ", summary.ColdStartsByInitType.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}")));
-        Card(o, "Init-phase imports (median)", report.Split == PhaseSplit.Known ? Format.MsWithUnit(report.MedianInitImportMs) : "unknown",
-            report.Split == PhaseSplit.Known ? "module-level imports per cold start" : "pass --split-after REGEX");
+        if (report.MedianInitImportMs is { } medianInit)
+        {
+            Card(o, "Init-phase imports (median)", Format.MsWithUnit(medianInit), "module-level imports per cold start");
+        }
+
         Card(o, "Init Duration p50 / p90", summary.InitDurationMs.Count == 0 ? Format.None : $"{Format.Ms(summary.InitDurationMs.P50)} / {Format.Ms(summary.InitDurationMs.P90)} ms",
             summary.InitDurationMs.Count == 0 ? "no REPORT with Init Duration" : $"p99 {Format.Ms(summary.InitDurationMs.P99)}, max {Format.Ms(summary.InitDurationMs.Max)} ms, {summary.InitDurationMs.Count} environments");
-        Card(o, "Lazy imports in the 1st invocation", summary.FirstInvocationLazyImportMs.Count == 0 ? Format.None : $"{Format.MsWithUnit(summary.FirstInvocationLazyImportMs.P50)}",
-            report.LazyImports.Count == 0 ? "no imports in the handler" : $"median; {report.LazyImports.Count} lazy module{(report.LazyImports.Count == 1 ? "" : "s")}, largest {report.LazyImports[0].Name}");
+        if (summary.FirstInvocationLazyImportMs.Count > 0 || summary.FirstInvocationDurationMs.Count == 0)
+        {
+            Card(o, "Lazy imports in the 1st invocation", summary.FirstInvocationLazyImportMs.Count == 0 ? Format.None : $"{Format.MsWithUnit(summary.FirstInvocationLazyImportMs.P50)}",
+                report.LazyImports.Count == 0 ? "no imports in the handler" : $"median; {report.LazyImports.Count} lazy module{(report.LazyImports.Count == 1 ? "" : "s")}, largest {report.LazyImports[0].Name}");
+        }
         o.Append("</div>\n");
 
         o.Append("<h2>Where import time goes</h2>\n<p class=\"note\">Each bar is a module; its width is the median cumulative import time, its children are drawn below it. Hover for the numbers.")
@@ -112,7 +118,7 @@ internal static class HtmlReportRenderer
         }
 
         o.Append("<h2>Summary</h2>\n<table>\n");
-        foreach (var row in ReportText.SummaryRows(report))
+        foreach (var row in ReportText.SummaryRows(report, withUnknown: false))
         {
             Row(o, row[0], row[1]);
         }

@@ -51,6 +51,41 @@ internal static class JsonReportRenderer
             w.WriteString("name", source.Name);
             w.WriteString("format", Labels.FormatKey(source.DetectedFormat));
             w.WriteNumber("lines", source.Lines);
+            w.WriteBoolean("compressed", source.Compressed);
+            if (source.DuplicateOf is { } original)
+            {
+                w.WriteString("duplicateOf", original);
+            }
+            else
+            {
+                w.WriteNull("duplicateOf");
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("incompleteColdStarts");
+        w.WriteNumber("total", summary.IncompleteColdStarts.Total);
+        foreach (var (reason, count) in summary.IncompleteColdStarts.NonZero)
+        {
+            w.WriteNumber(Labels.IncompleteReasonKey(reason), count);
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("coldStartsWithUnknownInitImports", summary.ColdStartsWithUnknownInitImports);
+        w.WriteNumber("subprocesses", summary.Subprocesses);
+        w.WriteNumber("coldStartsWithSubprocesses", summary.ColdStartsWithSubprocesses);
+        JsonOutput.Percentiles(w, "subprocessImportMs", summary.SubprocessImportMs);
+        w.WriteNumber("duplicateEventsDropped", summary.DuplicateEventsDropped);
+        w.WriteNumber("duplicateInputsSkipped", summary.DuplicateInputs.Count);
+        w.WriteStartArray("partialInputs");
+        foreach (var source in summary.PartialInputs)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", source.Name);
+            w.WriteNumber("byteOffset", source.Partial!.ByteOffset);
+            w.WriteString("reason", source.Partial.Reason);
             w.WriteEndObject();
         }
 

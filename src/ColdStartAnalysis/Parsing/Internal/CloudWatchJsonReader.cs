@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace ColdStart.Analysis.Parsing.Internal;
 
 /// <summary>
-/// Streams a CloudWatch Logs JSON export (<c>filter-log-events</c>/<c>get-log-events</c> <c>events[]</c>, Logs Insights
-/// JSON, or several such documents in a row): every object with a <c>message</c> (or <c>@message</c>) string is an
-/// event, with <c>logStreamName</c>/<c>@logStream</c> and <c>timestamp</c>/<c>@timestamp</c> when present.
+/// Streams a CloudWatch Logs JSON export (<c>filter-log-events</c>/<c>get-log-events</c> <c>events[]</c>, or several such
+/// documents in a row): every object with a <c>message</c> string is an event, with <c>logStreamName</c> and
+/// <c>timestamp</c> when present. A document that is cut off or corrupt is a broken input; a Logs Insights result
+/// (<c>@message</c> rows, or <c>get-query-results</c>' field/value pairs) is refused.
 /// </summary>
 internal sealed class CloudWatchJsonReader(SourceBuffer buffer, LogAssembler sink)
 {
@@ -22,6 +23,7 @@ internal sealed class CloudWatchJsonReader(SourceBuffer buffer, LogAssembler sin
         Message,
         Stream,
         Timestamp,
+        Field,
     }
 
     public void Run()
@@ -37,9 +39,12 @@ internal sealed class CloudWatchJsonReader(SourceBuffer buffer, LogAssembler sin
                     OnToken(ref reader);
                 }
             }
-            catch (JsonException)
+            catch (JsonException e)
             {
                 buffer.Consume((int)reader.BytesConsumed);
+                // cut off: nothing but the broken last line follows; corrupt: whole lines follow the break
+                var cut = buffer.Eof && buffer.Window.TrimEnd(" \t\r\n"u8).IndexOf((byte)'\n') < 0;
+                sink.OnBrokenInput(buffer.Position, cut ? "the JSON document is cut off or corrupt near its end" : "the JSON document is corrupt", e);
                 sink.OnMalformedJsonRest(buffer);
                 return;
             }
@@ -55,6 +60,7 @@ internal sealed class CloudWatchJsonReader(SourceBuffer buffer, LogAssembler sin
             var stuck = reader.BytesConsumed == 0 && buffer.Window.Length >= buffer.Capacity / 2;
             if (stuck && buffer.Capacity >= MaxTokenBytes)
             {
+                sink.OnBrokenInput(buffer.Position, $"a JSON value is larger than {MaxTokenBytes >> 20} MiB");
                 sink.OnMalformedJsonRest(buffer);
                 return;
             }
@@ -80,22 +86,39 @@ internal sealed class CloudWatchJsonReader(SourceBuffer buffer, LogAssembler sin
                 var frame = _frames[--_depth];
                 if (frame.HasMessage && !frame.Emitted)
                 {
+                    sink.Offset = buffer.Position + reader.TokenStartIndex;
                     sink.OnEvent(frame.Message, frame.Stream, frame.TimestampMillis, frame.TimestampText);
                 }
 
                 break;
             case JsonTokenType.PropertyName:
-                _pending = reader.ValueTextEquals("message"u8) || reader.ValueTextEquals("@message"u8) ? Property.Message
-                    : reader.ValueTextEquals("logStreamName"u8) || reader.ValueTextEquals("@logStream"u8) ? Property.Stream
-                    : reader.ValueTextEquals("timestamp"u8) || reader.ValueTextEquals("@timestamp"u8) ? Property.Timestamp
+                if (reader.ValueTextEquals("@message"u8))
+                {
+                    sink.Offset = buffer.Position + reader.TokenStartIndex;
+                    sink.OnInsightsResult("rows with @message");
+                }
+
+                _pending = reader.ValueTextEquals("message"u8) ? Property.Message
+                    : reader.ValueTextEquals("logStreamName"u8) ? Property.Stream
+                    : reader.ValueTextEquals("timestamp"u8) ? Property.Timestamp
+                    : reader.ValueTextEquals("field"u8) ? Property.Field
                     : Property.None;
                 return;
+            case JsonTokenType.String when _pending == Property.Field:
+                if (reader.ValueTextEquals("@message"u8))
+                {
+                    sink.Offset = buffer.Position + reader.TokenStartIndex;
+                    sink.OnInsightsResult("aws logs get-query-results");
+                }
+
+                break;
             case JsonTokenType.String when _pending != Property.None && _depth > 0:
                 var current = _frames[_depth - 1];
                 if (_pending == Property.Message && current is { Stream: not null, TimestampMillis: not null, HasMessage: false })
                 {
                     // stream and timestamp come first in the AWS CLI's output: hand the message over without keeping it
                     current.Emitted = true;
+                    sink.Offset = buffer.Position + reader.TokenStartIndex;
                     sink.OnEvent(Unescaped(ref reader), current.Stream, current.TimestampMillis, null);
                 }
                 else if (_pending == Property.Message)

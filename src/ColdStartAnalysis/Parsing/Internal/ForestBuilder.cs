@@ -2,16 +2,21 @@ namespace ColdStart.Analysis.Parsing.Internal;
 
 /// <summary>
 /// Rebuilds the import forest from rows printed children-first: a row at depth d adopts the rows finished at
-/// depth d+1 since its previous sibling. Tolerant of nesting that does not add up.
+/// depth d+1 since its previous sibling. Tolerant of nesting that does not add up; no recursion, so any depth works.
 /// </summary>
 internal sealed class ForestBuilder
 {
-    // index = depth; rows finished at that depth still waiting for their parent's row
-    private readonly List<List<ImportNode>> _waiting = [];
+    // index = depth; rows finished at that depth still waiting for their parent's row (null until a level is used)
+    private readonly List<List<ImportNode>?> _waiting = [];
     private readonly List<ImportNode> _adopted = [];
     private int _previousDepth;
+    private int _deepestWaiting;
+    private int _waitingRows;
 
     public int Rows { get; private set; }
+
+    /// <summary>Rows finished below depth 0 whose parent row has not come yet: the block is inside an import.</summary>
+    public bool HasOpenImports => _waitingRows > 0;
 
     public void Add(ImportNode node, int depth, List<ImportNode> roots, SkipCounts skipped)
     {
@@ -20,10 +25,10 @@ internal sealed class ForestBuilder
         var children = _adopted;
         children.Clear();
         var orphans = false;
-        for (var d = _waiting.Count - 1; d > depth; d--)
+        for (var d = _deepestWaiting; d > depth; d--)
         {
             var waiting = _waiting[d];
-            if (waiting.Count == 0)
+            if (waiting is not { Count: > 0 })
             {
                 continue;
             }
@@ -36,6 +41,7 @@ internal sealed class ForestBuilder
             }
 
             children.AddRange(waiting);
+            _waitingRows -= waiting.Count;
             waiting.Clear();
         }
 
@@ -55,16 +61,19 @@ internal sealed class ForestBuilder
 
         if (depth == 0)
         {
+            _deepestWaiting = 0;
             roots.Add(node);
             return;
         }
 
         while (_waiting.Count <= depth)
         {
-            _waiting.Add([]);
+            _waiting.Add(null);
         }
 
-        _waiting[depth].Add(node);
+        (_waiting[depth] ??= []).Add(node);
+        _waitingRows++;
+        _deepestWaiting = depth;
     }
 
     /// <summary>
@@ -77,16 +86,18 @@ internal sealed class ForestBuilder
     /// <summary>Rows still waiting for a parent never got one: they become roots, in printed order.</summary>
     public void Finish(List<ImportNode> roots, SkipCounts skipped)
     {
-        var orphans = _waiting.SelectMany(w => w).ToList();
-        if (orphans.Count == 0)
+        if (_waitingRows == 0)
         {
             return;
         }
 
+        var orphans = _waiting.Where(w => w is not null).SelectMany(w => w!).ToList();
         skipped.Add(SkipReason.OrphanChild, orphans.Count);
         roots.AddRange(orphans);
         roots.Sort((a, b) => a.Order.CompareTo(b.Order));
         _waiting.Clear();
+        _waitingRows = 0;
+        _deepestWaiting = 0;
     }
 
     /// <summary>

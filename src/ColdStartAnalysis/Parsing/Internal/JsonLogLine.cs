@@ -20,6 +20,9 @@ internal enum JsonLineKind
 
     /// <summary>An object with a <c>message</c> (a CloudWatch event, or an application JSON log line).</summary>
     Event,
+
+    /// <summary>An object with <c>@message</c>: a row of a CloudWatch Logs Insights result.</summary>
+    InsightsRow,
 }
 
 /// <summary>
@@ -57,7 +60,12 @@ internal static class JsonLogLine
                 return ParsePlatform(type, root, time, out platform);
             }
 
-            message = String(root, "message") ?? String(root, "@message");
+            if (String(root, "@message") is not null)
+            {
+                return JsonLineKind.InsightsRow;
+            }
+
+            message = String(root, "message");
             if (message is null)
             {
                 return JsonLineKind.NotJson;

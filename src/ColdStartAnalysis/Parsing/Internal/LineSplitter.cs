@@ -27,6 +27,7 @@ internal static class LineSplitter
                 }
                 else
                 {
+                    sink.Offset = buffer.Position + consumed;
                     sink.OnTextLine(window.Slice(consumed, newline));
                 }
 
@@ -39,6 +40,7 @@ internal static class LineSplitter
             {
                 if (rest.Length > 0 && !skippingOverlong)
                 {
+                    sink.Offset = buffer.Position;
                     sink.OnTextLine(rest);
                 }
 

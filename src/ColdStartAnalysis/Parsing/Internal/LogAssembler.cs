@@ -26,7 +26,8 @@ internal sealed class LogAssembler
     private readonly List<ColdStartBuilder> _finished = [];
     private readonly List<Invocation> _invocations = [];
     private readonly SkipCounts _skipped = new();
-    private readonly List<SourceSummary> _sources = [];
+    private readonly IncompleteColdStarts _incomplete = new();
+    private readonly EventDeduplicator _dedup = new();
     private long _sequence;
     private long _linesRead;
     private long _linesUsed;
@@ -34,7 +35,14 @@ internal sealed class LogAssembler
 
     // per source
     private string _sourceName = "";
+    private SourceState _source = new("");
+    private PartialInput? _partial;
     private long _sourceLines;
+    private readonly byte[] _lastTimestampToken = new byte[19];
+    private int _lastTimestampLength = -1;
+    private long _lastTimestampMillis;
+    private StreamState? _lastTailStream;
+    private bool _lastTailDropped;
     private bool _sawTail;
     private bool _sawPlatformText;
     private bool _sawPlatformJson;
@@ -49,14 +57,27 @@ internal sealed class LogAssembler
         _classifier = new ModuleClassifier(options.HandlerModule);
     }
 
-    public void BeginSource(string name)
+    /// <summary>Absolute byte offset of the line (or JSON event) being handed over, for messages.</summary>
+    public long Offset { get; set; }
+
+    /// <param name="name">The input's name.</param>
+    /// <param name="input">Its position in reading order.</param>
+    /// <param name="firstMillis">Its first event timestamp, when known.</param>
+    /// <param name="nextFirstMillis">The first timestamp of the next input in reading order; long.MaxValue when none.</param>
+    public void BeginSource(string name, int input, long? firstMillis, long nextFirstMillis)
     {
         _sourceName = name;
+        _source = new SourceState(name);
+        _partial = null;
         _sourceLines = 0;
+        _lastTimestampLength = -1;
+        _lastTailStream = null;
+        _lastTailDropped = false;
         _sawTail = _sawPlatformText = _sawPlatformJson = _sawImportRows = _sawJsonEvents = _sawContent = false;
+        _dedup.BeginInput(input, firstMillis, nextFirstMillis);
     }
 
-    public void EndSource(bool jsonDocument)
+    public SourceSummary EndSource(bool jsonDocument, bool compressed)
     {
         var format = jsonDocument || _sawJsonEvents ? InputFormat.CloudWatchJson
             : _sawTail ? InputFormat.AwsLogsTail
@@ -65,10 +86,10 @@ internal sealed class LogAssembler
             : _sawImportRows ? InputFormat.RawImportTime
             : _sawContent ? InputFormat.Unrecognised
             : InputFormat.Empty;
-        _sources.Add(new SourceSummary(_sourceName, format, _sourceLines));
+        return new SourceSummary(_sourceName, format, _sourceLines) { Partial = _partial, Compressed = compressed };
     }
 
-    public ParseResult Finish(long bytesRead)
+    public ParseResult Finish(long bytesRead, IReadOnlyList<SourceSummary> sources)
     {
         foreach (var stream in _streams.Values)
         {
@@ -76,7 +97,34 @@ internal sealed class LogAssembler
         }
 
         var coldStarts = _finished.OrderBy(b => b.Sequence).Select(b => b.Profile).ToList();
-        return new ParseResult(coldStarts, _invocations, _linesRead, _linesUsed, _linesIgnored, bytesRead, _skipped, _sources);
+        return new ParseResult(coldStarts, _invocations, _linesRead, _linesUsed, _linesIgnored, bytesRead, _skipped, sources, _incomplete);
+    }
+
+    /// <summary>
+    /// The input broke (a cut or corrupt JSON document or gzip stream). Without <see cref="ParseOptions.AllowPartial"/> the
+    /// run stops; with it, the input is marked partial and every cold start of its streams still open ends here (the rules
+    /// for incomplete profiles then decide whether it counts).
+    /// </summary>
+    public void OnBrokenInput(long offset, string reason, Exception? inner = null)
+    {
+        if (!_options.AllowPartial)
+        {
+            throw new LogSourceException(
+                $"'{_sourceName}': {reason} at byte {offset}: the input is cut off or corrupt (an interrupted download?); export it again, or allow a partial read (--allow-partial) to use what comes before the break.",
+                _sourceName, offset, inner);
+        }
+
+        _partial ??= new PartialInput(offset, reason);
+        foreach (var stream in _streams.Values)
+        {
+            if (ReferenceEquals(stream.LastSource, _source))
+            {
+                Close(stream);
+                stream.OpenRequestId = null;
+                stream.InitOpen = stream.InitStarted = false;
+                stream.Child = null;
+            }
+        }
     }
 
     public string InternStream(ref Utf8JsonReader reader)
@@ -120,16 +168,29 @@ internal sealed class LogAssembler
         _skipped.Add(SkipReason.MalformedJson, lines);
     }
 
+    /// <summary>A CloudWatch Logs Insights result: refused, its order within a millisecond is lost (see docs/analysis.md).</summary>
+    public void OnInsightsResult(string shape) => throw InsightsRefusal(_sourceName, shape, Offset);
+
+    public static LogSourceException InsightsRefusal(string source, string shape, long offset) => new(
+        $"'{source}' is a CloudWatch Logs Insights result ({shape}): its rows are sorted by time at millisecond precision and capped at 10,000 a query, so the order of lines logged in the same millisecond is lost; export the log events instead: aws logs filter-log-events --log-group-name /aws/lambda/FUNCTION --start-time MS --output json > events.json (or aws logs tail /aws/lambda/FUNCTION --since 1h > events.log).",
+        source, offset);
+
     /// <summary>One event of a JSON export; its message may hold several lines.</summary>
     public void OnEvent(ReadOnlySpan<byte> message, string? stream, long? millis, string? timestampText)
     {
         var time = millis is { } ms && ms is > 0 and < 253402300800000 ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : timestampText is not null ? TailPrefix.ParseTimestamp(Encoding.UTF8.GetBytes(timestampText))
             : null;
-        OnMessage(message, stream, time, 1);
+        OnMessage(message, stream, time, 1, ordered: true);
     }
 
-    private void OnMessage(ReadOnlySpan<byte> message, string? stream, DateTimeOffset? time, int nesting)
+    /// <param name="message">The event's text.</param>
+    /// <param name="stream">Its stream; null for the source's.</param>
+    /// <param name="time">Its timestamp.</param>
+    /// <param name="nesting">How deep in JSON the message is.</param>
+    /// <param name="ordered">The message is a CloudWatch event: its timestamp orders and deduplicates its lines (not an
+    /// application's own timestamp in a JSON log line, which can be older than the event that carries it).</param>
+    private void OnMessage(ReadOnlySpan<byte> message, string? stream, DateTimeOffset? time, int nesting, bool ordered)
     {
         // a trailing newline ends the last line rather than starting an empty one
         if (message.Length > 0 && message[^1] == (byte)'\n')
@@ -137,11 +198,17 @@ internal sealed class LogAssembler
             message = message[..^1];
         }
 
+        var state = ordered && time is not null ? StreamOf(stream) : null;
+        var millis = time?.ToUnixTimeMilliseconds() ?? 0;
         while (true)
         {
             var newline = message.IndexOf((byte)'\n');
             var line = newline < 0 ? message : message[..newline];
-            OnLine(line, stream, default, time, nesting);
+            if (state is null || Admit(state, millis, TrimCr(line)))
+            {
+                OnLine(line, stream, default, time, nesting);
+            }
+
             if (newline < 0)
             {
                 return;
@@ -155,11 +222,7 @@ internal sealed class LogAssembler
 
     private void OnLine(ReadOnlySpan<byte> line, string? stream, ReadOnlySpan<byte> timestampToken, DateTimeOffset? time, int nesting)
     {
-        if (line.Length > 0 && line[^1] == (byte)'\r')
-        {
-            line = line[..^1];
-        }
-
+        line = TrimCr(line);
         if (line.IsEmpty || line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0)
         {
             Ignore();
@@ -180,20 +243,41 @@ internal sealed class LogAssembler
             return;
         }
 
-        if (nesting == 0 && TailPrefix.TrySplit(line, out var tailTime, out var tailStream, out var message))
+        if (nesting == 0)
         {
-            _sawTail = true;
-            if (!tailStream.IsEmpty)
+            if (TailPrefix.TrySplit(line, out var tailTime, out var tailStream, out var message))
             {
-                stream = InternStream(tailStream);
-            }
+                _sawTail = true;
+                if (!tailStream.IsEmpty)
+                {
+                    stream = InternStream(tailStream);
+                }
 
-            timestampToken = tailTime;
-            line = message;
-            if (line.IsEmpty)
+                timestampToken = tailTime;
+                line = message;
+                _lastTailStream = StreamOf(stream);
+                _lastTailDropped = MillisOf(tailTime) is { } millis && !Admit(_lastTailStream, millis, line);
+                if (_lastTailDropped)
+                {
+                    return;
+                }
+
+                if (line.IsEmpty)
+                {
+                    Ignore();
+                    return;
+                }
+            }
+            else if (_lastTailStream is { } previous)
             {
-                Ignore();
-                return;
+                // a line without the prefix continues the previous event's message (aws logs tail prints it as is)
+                if (_lastTailDropped)
+                {
+                    Count(SkipReason.DuplicateEvent);
+                    return;
+                }
+
+                stream = previous.NamedAfterSource ? null : previous.Name;
             }
         }
 
@@ -229,6 +313,71 @@ internal sealed class LogAssembler
         OnUserOutput(line, StreamOf(stream));
     }
 
+    private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> line) =>
+        line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+
+    /// <summary>Orders and deduplicates a timestamped line of a stream; false when it is dropped as a duplicate.</summary>
+    private bool Admit(StreamState stream, long millis, ReadOnlySpan<byte> line)
+    {
+        switch (_dedup.Admit(stream, millis, line))
+        {
+            case EventVerdict.New:
+                return true;
+            case EventVerdict.Duplicate:
+                Count(SkipReason.DuplicateEvent);
+                return false;
+            default:
+                throw new LogSourceException(
+                    $"'{_sourceName}': the event at byte {Offset} in log stream {stream.Name} is older than events already read for that stream ({DateTimeOffset.FromUnixTimeMilliseconds(millis):yyyy-MM-ddTHH:mm:ss.fffZ} after {DateTimeOffset.FromUnixTimeMilliseconds(stream.LastMillis):yyyy-MM-ddTHH:mm:ss.fffZ}) and is not one of them: the input is out of time order, or overlapping inputs differ (a filtered export?); give exports in time order, complete for their time range.",
+                    _sourceName, Offset);
+        }
+    }
+
+    /// <summary>
+    /// The tail prefix's timestamp in Unix ms. Consecutive lines share the date and second, so the prefix up to the second
+    /// is remembered and only the milliseconds are read for <c>YYYY-MM-DDTHH:MM:SS.ffffff+00:00</c>, the shape the CLI prints.
+    /// </summary>
+    private long? MillisOf(ReadOnlySpan<byte> token)
+    {
+        const int Second = 19;
+        if (token.Length >= Second + 4 && _lastTimestampLength == Second && token[Second] == (byte)'.'
+            && token[..Second].SequenceEqual(_lastTimestampToken.AsSpan(0, Second)) && IsUtc(token[Second..])
+            && IsDigit(token[Second + 1]) && IsDigit(token[Second + 2]) && IsDigit(token[Second + 3]))
+        {
+            return _lastTimestampMillis + (token[Second + 1] - '0') * 100 + (token[Second + 2] - '0') * 10 + (token[Second + 3] - '0');
+        }
+
+        if (TailPrefix.ParseTimestamp(token) is not { } time)
+        {
+            return null;
+        }
+
+        var millis = time.ToUnixTimeMilliseconds();
+        if (token.Length >= Second && IsUtc(token[Second..]))
+        {
+            token[..Second].CopyTo(_lastTimestampToken);
+            _lastTimestampLength = Second;
+            _lastTimestampMillis = millis - millis % 1000;
+        }
+
+        return millis;
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    /// <summary>What follows the seconds: an optional fraction, then nothing, <c>Z</c> or <c>+00:00</c>.</summary>
+    private static bool IsUtc(ReadOnlySpan<byte> rest)
+    {
+        if (rest.Length > 0 && rest[0] == (byte)'.')
+        {
+            rest = rest[1..];
+            var digits = rest.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+            rest = digits < 0 ? default : rest[digits..];
+        }
+
+        return rest.IsEmpty || rest.SequenceEqual("Z"u8) || rest.SequenceEqual("+00:00"u8);
+    }
+
     private void OnJsonLine(ReadOnlySpan<byte> line, string? stream, ReadOnlySpan<byte> timestampToken, DateTimeOffset? time, int nesting)
     {
         switch (JsonLogLine.Parse(line, out var platform, out var message, out var eventStream, out var eventTime))
@@ -244,6 +393,9 @@ internal sealed class LogAssembler
             case JsonLineKind.Malformed:
                 Count(SkipReason.MalformedJson);
                 return;
+            case JsonLineKind.InsightsRow:
+                OnInsightsResult("one JSON object a line with @message");
+                return;
             case JsonLineKind.Event when nesting < MaxMessageNesting:
                 // the object stands for its message's lines
                 if (nesting == 0 && eventStream is not null)
@@ -252,7 +404,8 @@ internal sealed class LogAssembler
                 }
 
                 OnMessage(Encoding.UTF8.GetBytes(message!), eventStream is null ? stream : _names.Get(eventStream),
-                    eventTime ?? time ?? (timestampToken.IsEmpty ? null : TailPrefix.ParseTimestamp(timestampToken)), nesting + 1);
+                    eventTime ?? time ?? (timestampToken.IsEmpty ? null : TailPrefix.ParseTimestamp(timestampToken)), nesting + 1,
+                    ordered: nesting == 0 && timestampToken.IsEmpty && eventStream is not null);
                 return;
             default:
                 OnUserOutput(line, StreamOf(stream));
@@ -273,35 +426,124 @@ internal sealed class LogAssembler
                 return;
             case ImportRowKind.Header:
                 _sawImportRows = true;
-                var current = stream.InitStarted ? null : stream.Current;
-                if (current is not null && current.Forest.Rows == 0)
-                {
-                    if (current.HeaderSeen)
-                    {
-                        Count(SkipReason.DuplicateHeader);
-                        return;
-                    }
-
-                    current.HeaderSeen = true;
-                }
-                else
-                {
-                    BeginColdStart(stream, timestampToken, time).HeaderSeen = true;
-                }
-
-                Use();
+                OnHeader(stream, timestampToken, time);
                 return;
         }
 
         _sawImportRows = true;
-        var coldStart = stream.InitStarted || stream.Current is null ? BeginColdStart(stream, timestampToken, time) : stream.Current;
+        Use();
+        if (stream.Child is { } child)
+        {
+            // a child process's rows: only their top-level time is kept, credited to the parent as subprocess time
+            if (child.Owner is { } owner && indent == 0 && kind == ImportRowKind.Row)
+            {
+                owner.Profile.SubprocessImportMicros += cumulative;
+            }
+
+            return;
+        }
+
+        var coldStart = stream.InitStarted || stream.Current is null
+            ? BeginColdStart(stream, timestampToken, time, knownStart: stream.InitStarted)
+            : stream.Current;
+        var moduleName = _names.Get(name);
+        if (coldStart.ParentModules is { } imported && !imported.Add(moduleName))
+        {
+            // a module this interpreter already imported: a child's row printed after its block (see ParentModules)
+            if (indent == 0 && kind == ImportRowKind.Row)
+            {
+                coldStart.Profile.SubprocessImportMicros += cumulative;
+            }
+
+            return;
+        }
+
         var forest = coldStart.Forest;
         var cached = kind == ImportRowKind.CachedRow;
         var depth = cached ? forest.CachedRowDepth(indent, name.Length) : indent / 2;
-        var node = new ImportNode(_names.Get(name), self, cumulative, cached, depth, forest.Rows);
+        var node = new ImportNode(moduleName, self, cumulative, cached, depth, forest.Rows);
         AssignPhase(node, stream, coldStart);
         forest.Add(node, depth, coldStart.Profile.RootList, _skipped);
+    }
+
+    /// <summary>
+    /// An importtime header: a new interpreter. In a Lambda log it is a new cold start only after INIT_START, after a failed
+    /// init, or as the first profile of its environment; anywhere else (inside a request, or a second header in one init) it
+    /// is a child Python process (multiprocessing spawn/forkserver, subprocess) that inherited the profiling.
+    /// </summary>
+    private void OnHeader(StreamState stream, ReadOnlySpan<byte> timestampToken, DateTimeOffset? time)
+    {
+        var current = stream.Current;
+        var lambda = stream.SawPlatform || _source.SawPlatform || current is { WrapperSeen: true };
+        if (stream.InitStarted || stream.InitFailed)
+        {
+            BeginColdStart(stream, timestampToken, time, knownStart: true).HeaderSeen = true;
+        }
+        else if (current is not null && current.Forest.Rows == 0 && !current.HeaderSeen && stream.Child is null)
+        {
+            // the header of the interpreter the wrapper line announced
+            current.HeaderSeen = true;
+        }
+        else if (!lambda && current is not null && current.Forest.Rows == 0)
+        {
+            Count(SkipReason.DuplicateHeader);
+            return;
+        }
+        else if (!lambda || (current is null && !stream.ServedRequests && stream.Child is null))
+        {
+            // raw -X importtime output: a header after rows is the next run appended to the file; in a Lambda log, the
+            // environment's first profile (logged after START in older console logs)
+            BeginColdStart(stream, timestampToken, time, knownStart: true).HeaderSeen = true;
+        }
+        else
+        {
+            OnChildProcess(stream, current);
+        }
+
         Use();
+    }
+
+    private static void OnChildProcess(StreamState stream, ColdStartBuilder? owner)
+    {
+        if (stream.Child is { } running)
+        {
+            // one more child in the same phase (spawn starts a resource tracker and the worker, whose rows interleave)
+            if (running.Owner is { } o)
+            {
+                o.Profile.Subprocesses++;
+            }
+
+            return;
+        }
+
+        stream.Child = new ChildBlock(owner);
+        if (owner is null)
+        {
+            return;
+        }
+
+        var profile = owner.Profile;
+        profile.Subprocesses++;
+        owner.ParentModules ??= profile.AllImports.Select(n => n.Name).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<string>);
+        if (owner.Forest.HasOpenImports)
+        {
+            owner.Incomplete ??= IncompleteReason.SubprocessInsideImport;
+        }
+
+        var request = stream.OpenRequestId;
+        if (request is null || request == owner.InitRequestId)
+        {
+            profile.SubprocessDuringInit |= request is not null || stream.InitOpen || !owner.SawStart;
+        }
+
+        if (request is not null)
+        {
+            profile.SubprocessDuringInvoke = true;
+            if (request == owner.FirstRequestId)
+            {
+                profile.SubprocessDuringFirstInvocation = true;
+            }
+        }
     }
 
     private void AssignPhase(ImportNode node, StreamState stream, ColdStartBuilder coldStart)
@@ -334,7 +576,14 @@ internal sealed class LogAssembler
 
     private void OnWrapperLine(StreamState stream, string? interpreter, string initType, ReadOnlySpan<byte> timestampToken, DateTimeOffset? time)
     {
-        var coldStart = BeginColdStart(stream, timestampToken, time);
+        if (stream.NamedAfterSource && stream.SawPlatform && !stream.InitStarted && !stream.InitFailed && stream.InitOpen
+            && stream.Current is { } current && (current.WrapperSeen || current.Forest.Rows > 0))
+        {
+            Overlap(stream, "a second wrapper line while an init was still running");
+        }
+
+        var coldStart = BeginColdStart(stream, timestampToken, time, knownStart: true);
+        coldStart.WrapperSeen = true;
         coldStart.Profile.Interpreter = interpreter;
         if (initType != InitTypes.Unknown)
         {
@@ -347,19 +596,51 @@ internal sealed class LogAssembler
     private void OnPlatform(PlatformEvent platform, StreamState stream, ReadOnlySpan<byte> timestampToken, DateTimeOffset? time)
     {
         Use();
+        stream.SawPlatform = true;
+        _source.SawPlatform = true;
+        stream.Child = null;
         var current = stream.Current;
+        if (platform.Kind != PlatformKind.InitStart && current is not null)
+        {
+            // the block before this line is over: rows still open were cut
+            current.InitEnded = true;
+            if (current.Forest.HasOpenImports)
+            {
+                current.Incomplete ??= IncompleteReason.UnclosedImports;
+            }
+        }
+
         switch (platform.Kind)
         {
             case PlatformKind.InitStart:
+                if (stream.NamedAfterSource && !stream.InitFailed && (stream.InitOpen || stream.OpenRequestId is not null))
+                {
+                    Overlap(stream, stream.InitOpen
+                        ? "an INIT_START while another environment's init was still running"
+                        : $"an INIT_START while request {stream.OpenRequestId} was still running");
+                }
+
                 stream.InitStarted = true;
+                stream.InitOpen = true;
                 stream.OpenRequestId = null;
                 stream.PendingRuntimeVersion = platform.RuntimeVersion;
                 stream.PendingInitType = platform.InitType;
                 return;
             case PlatformKind.Start:
+                if (stream.NamedAfterSource && stream.OpenRequestId is { } open && open != platform.RequestId)
+                {
+                    Overlap(stream, $"a START while request {open} was still running");
+                }
+
                 stream.OpenRequestId = platform.RequestId;
+                stream.InitOpen = false;
                 if (current is not null)
                 {
+                    if (!current.SawStart && current.FirstRequestId is null)
+                    {
+                        current.FirstRequestId = platform.RequestId;
+                    }
+
                     current.SawStart = true;
                 }
 
@@ -371,8 +652,11 @@ internal sealed class LogAssembler
                 }
 
                 stream.OpenRequestId = null;
+                stream.ServedRequests = true;
                 return;
             case PlatformKind.InitReport:
+                stream.InitOpen = false;
+                stream.InitFailed = platform.InitFailed;
                 if (current is not null && !stream.InitStarted && current.Profile.InitDurationMs is null)
                 {
                     current.Profile.InitDurationMs = platform.InitDurationMs;
@@ -380,6 +664,8 @@ internal sealed class LogAssembler
 
                 return;
             case PlatformKind.Report:
+                stream.InitOpen = false;
+                stream.ServedRequests = true;
                 var metrics = platform.Report!;
                 var first = current is not null && !stream.InitStarted && current.AwaitingFirstReport;
                 if (first)
@@ -402,6 +688,11 @@ internal sealed class LogAssembler
                 return;
         }
     }
+
+    /// <summary>Lines of several environments in one stream without names: refused, nothing can tell them apart.</summary>
+    private void Overlap(StreamState stream, string what) => throw new LogSourceException(
+        $"'{_sourceName}' mixes several execution environments ({what}, at byte {Offset}) and its lines carry no log stream names to tell them apart: export with stream names (aws logs tail without --format short, or aws logs filter-log-events --output json).",
+        _sourceName, Offset);
 
     private void OnUserOutput(ReadOnlySpan<byte> line, StreamState stream)
     {
@@ -432,7 +723,7 @@ internal sealed class LogAssembler
         coldStart.MarkerSeen = true;
     }
 
-    private ColdStartBuilder BeginColdStart(StreamState stream, ReadOnlySpan<byte> timestampToken, DateTimeOffset? time)
+    private ColdStartBuilder BeginColdStart(StreamState stream, ReadOnlySpan<byte> timestampToken, DateTimeOffset? time, bool knownStart)
     {
         Close(stream);
         var profile = new ColdStartProfile(stream.Name, TimeOf(timestampToken, time))
@@ -440,9 +731,15 @@ internal sealed class LogAssembler
             RuntimeVersion = stream.PendingRuntimeVersion,
             InitType = stream.PendingInitType ?? InitTypes.Unknown,
         };
-        var coldStart = new ColdStartBuilder(profile, _sequence++, stream.OpenRequestId) { SawStart = stream.OpenRequestId is not null };
+        var coldStart = new ColdStartBuilder(profile, _sequence++, stream.OpenRequestId, _source, knownStart)
+        {
+            SawStart = stream.OpenRequestId is not null,
+        };
         stream.Current = coldStart;
+        stream.Child = null;
+        stream.InitOpen |= stream.OpenRequestId is null;
         stream.InitStarted = false;
+        stream.InitFailed = false;
         stream.PendingRuntimeVersion = null;
         stream.PendingInitType = null;
         return coldStart;
@@ -462,8 +759,18 @@ internal sealed class LogAssembler
             return;
         }
 
+        var incomplete = !coldStart.KnownStart ? IncompleteReason.StartedMidBlock
+            : coldStart.Incomplete ?? (coldStart.Forest.HasOpenImports ? IncompleteReason.UnclosedImports
+                : !coldStart.InitEnded && (coldStart.Source.SawPlatform || stream.SawPlatform) ? IncompleteReason.EndedBeforeInitEnded
+                : null);
         var profile = coldStart.Profile;
         coldStart.Forest.Finish(profile.RootList, _skipped);
+        if (incomplete is { } reason)
+        {
+            _incomplete.Add(reason);
+            return;
+        }
+
         if (profile.InitType == InitTypes.Unknown && profile.FirstReport is { } report)
         {
             // REPORT carries Init Duration only for on-demand environments, Restore Duration only for SnapStart
@@ -473,18 +780,25 @@ internal sealed class LogAssembler
         }
 
         profile.InitDurationMs ??= profile.FirstReport?.InitDurationMs;
+        Classify(profile);
+        _finished.Add(coldStart);
+    }
+
+    /// <summary>Sets each import's depth in the rebuilt tree and its class; an explicit stack, so any depth works.</summary>
+    private void Classify(ColdStartProfile profile)
+    {
         var version = ModuleClassifier.PythonVersionOf(profile.RuntimeVersion, profile.Interpreter);
         var classes = ClassCache(version);
+        var stack = new Stack<(ImportNode Node, int Depth)>();
         foreach (var root in profile.RootList)
         {
             root.Parent = null;
-            Place(root, 0);
+            stack.Push((root, 0));
         }
 
-        _finished.Add(coldStart);
-
-        void Place(ImportNode node, int depth)
+        while (stack.Count > 0)
         {
+            var (node, depth) = stack.Pop();
             node.Depth = depth;
             if (!classes.TryGetValue(node.Name, out var moduleClass))
             {
@@ -495,7 +809,7 @@ internal sealed class LogAssembler
             node.Class = moduleClass;
             foreach (var child in node.Children)
             {
-                Place(child, depth + 1);
+                stack.Push((child, depth + 1));
             }
         }
     }
@@ -518,18 +832,21 @@ internal sealed class LogAssembler
 
     private StreamState StreamOf(string? name)
     {
+        var namedAfterSource = name is null;
         name ??= _sourceName;
         if (_lastStream is { } last && ReferenceEquals(last.Name, name))
         {
+            last.LastSource = _source;
             return last;
         }
 
         if (!_streams.TryGetValue(name, out var stream))
         {
-            stream = new StreamState(name);
+            stream = new StreamState(name, namedAfterSource);
             _streams[name] = stream;
         }
 
+        stream.LastSource = _source;
         _lastStream = stream;
         return stream;
     }

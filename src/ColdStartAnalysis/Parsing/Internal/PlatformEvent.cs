@@ -10,6 +10,7 @@ internal enum PlatformKind
 }
 
 /// <summary>A Lambda platform line (text) or <c>platform.*</c> record (JSON), reduced to what the model needs.</summary>
+/// <remarks><c>InitFailed</c>: an INIT_REPORT whose status is <c>error</c> or <c>timeout</c>; Lambda then starts the init again.</remarks>
 internal readonly record struct PlatformEvent(
     PlatformKind Kind,
     string? RequestId = null,
@@ -17,4 +18,5 @@ internal readonly record struct PlatformEvent(
     string? InitType = null,
     ReportMetrics? Report = null,
     double? InitDurationMs = null,
-    DateTimeOffset? Time = null);
+    DateTimeOffset? Time = null,
+    bool InitFailed = false);

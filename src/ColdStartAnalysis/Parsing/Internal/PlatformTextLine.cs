@@ -47,7 +47,9 @@ internal static class PlatformTextLine
         if (line.StartsWith(InitReport))
         {
             var init = Number(line, "Init Duration: "u8);
-            parsed = init is null ? null : new PlatformEvent(PlatformKind.InitReport, InitDurationMs: init);
+            var status = Token(Field(line, "Status: "u8));
+            parsed = init is null ? null : new PlatformEvent(PlatformKind.InitReport, InitDurationMs: init,
+                InitFailed: status.SequenceEqual("error"u8) || status.SequenceEqual("timeout"u8));
             return true;
         }
 

@@ -1,12 +1,19 @@
+using ICSharpCode.SharpZipLib;
+
 namespace ColdStart.Analysis.Parsing.Internal;
 
 /// <summary>A large reusable read buffer over one input; the window [Start, End) holds unconsumed bytes.</summary>
-internal sealed class SourceBuffer(Stream stream, string name, Action<long> onBytes)
+/// <param name="stream">The input, already decompressed when it was gzip.</param>
+/// <param name="name">The input's name, for messages.</param>
+/// <param name="onBytes">Receives the number of bytes each read brought.</param>
+/// <param name="onBroken">Told where a compressed input stopped being readable (it throws unless partial input is allowed).</param>
+internal sealed class SourceBuffer(Stream stream, string name, Action<long> onBytes, Action<long, string, Exception>? onBroken = null)
 {
     public const int ChunkSize = 1 << 20;
 
     private readonly Stream _stream = stream;
     private byte[] _buffer = new byte[ChunkSize];
+    private long _base;
 
     public int Start { get; private set; }
 
@@ -18,6 +25,15 @@ internal sealed class SourceBuffer(Stream stream, string name, Action<long> onBy
 
     public int Capacity => _buffer.Length;
 
+    /// <summary>Offset in the input (decompressed) of the first byte of <see cref="Window"/>.</summary>
+    public long Position => _base + Start;
+
+    /// <summary>Receives the bytes each read brings; may be set once the buffer exists (an input read ahead to look at it).</summary>
+    public Action<long> OnBytes { get; set; } = onBytes;
+
+    /// <summary>Told where a compressed input broke.</summary>
+    public Action<long, string, Exception>? OnBroken { get; set; } = onBroken;
+
     public void Consume(int count) => Start += count;
 
     /// <summary>Moves the unconsumed bytes to the front and reads more; doubles the buffer first when it is full.</summary>
@@ -27,6 +43,7 @@ internal sealed class SourceBuffer(Stream stream, string name, Action<long> onBy
         {
             Buffer.BlockCopy(_buffer, Start, _buffer, 0, End - Start);
             End -= Start;
+            _base += Start;
             Start = 0;
         }
 
@@ -42,6 +59,16 @@ internal sealed class SourceBuffer(Stream stream, string name, Action<long> onBy
             {
                 read = _stream.Read(_buffer, End, _buffer.Length - End);
             }
+            catch (Exception e) when (e is SharpZipBaseException or EndOfStreamException or InvalidDataException)
+            {
+                // a gzip stream cut off (no footer) or corrupt: what was decompressed so far is all there is
+                var reason = e is EndOfStreamException || e.Message.Contains("EOF", StringComparison.Ordinal)
+                    ? "the gzip stream is truncated"
+                    : $"the gzip stream is corrupt ({e.Message.TrimEnd('.')})";
+                (OnBroken ?? throw new LogSourceException($"cannot read '{name}': {reason}", name, _base + End, e))(_base + End, reason, e);
+                Eof = true;
+                return;
+            }
             catch (IOException e)
             {
                 throw new LogSourceException($"cannot read '{name}': {e.Message}", e);
@@ -54,7 +81,7 @@ internal sealed class SourceBuffer(Stream stream, string name, Action<long> onBy
             }
 
             End += read;
-            onBytes(read);
+            OnBytes(read);
             if (End - Start >= ChunkSize)
             {
                 return;

@@ -1,78 +1,112 @@
 namespace ColdStart.Analysis.Reporting.Internal;
 
-/// <summary>Merges the import forests of all cold starts by path, then filters the merged tree.</summary>
+/// <summary>
+/// Merges the import forests of all cold starts by path, then filters the merged tree. Both walks use an explicit stack,
+/// so import chains of any depth work.
+/// </summary>
 internal sealed class TreeMerger
 {
     private readonly Builder _root = new(null!, "", -1, ImportPhase.Init, ModuleClass.ThirdParty);
 
     public void Add(ColdStartProfile coldStart)
     {
-        foreach (var root in coldStart.Roots)
+        var stack = new Stack<(Builder Parent, ImportNode Node, ImportPhase Phase)>();
+        for (var i = coldStart.Roots.Count - 1; i >= 0; i--)
         {
-            Add(_root, root, root.Phase);
+            stack.Push((_root, coldStart.Roots[i], coldStart.Roots[i].Phase));
+        }
+
+        while (stack.Count > 0)
+        {
+            var (parent, node, phase) = stack.Pop();
+            var key = parent.Depth < 0 && phase != ImportPhase.Init ? $"{phase}:{node.Name}" : node.Name;
+            if (!parent.Children.TryGetValue(key, out var builder))
+            {
+                builder = new Builder(node.Name, key, parent.Depth + 1, phase, node.Class);
+                parent.Children[key] = builder;
+                parent.Order.Add(builder);
+            }
+
+            builder.Self.Add(node.SelfMicros / 1000.0);
+            builder.Cumulative.Add(node.CumulativeMicros / 1000.0);
+            for (var i = node.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push((builder, node.Children[i], phase));
+            }
         }
     }
 
-    private static void Add(Builder parent, ImportNode node, ImportPhase phase)
+    public IReadOnlyList<TreeNode> Build(ReportOptions options)
     {
-        var key = parent.Depth < 0 && phase != ImportPhase.Init ? $"{phase}:{node.Name}" : node.Name;
-        if (!parent.Children.TryGetValue(key, out var builder))
+        // depth-first; a node is built once its children are, and kept when it or a descendant matches the prefix
+        var top = new Frame(_root, matched: false, medianCumulative: 0);
+        var stack = new Stack<Frame>();
+        stack.Push(top);
+        while (stack.Count > 0)
         {
-            var path = parent.Depth < 0 ? key : $"{parent.Path}/{key}";
-            builder = new Builder(node.Name, path, parent.Depth + 1, phase, node.Class);
-            parent.Children[key] = builder;
-            parent.Order.Add(builder);
+            var frame = stack.Peek();
+            if (frame.Next < frame.Builder.Order.Count)
+            {
+                var child = frame.Builder.Order[frame.Next++];
+                if (child.Depth > options.MaxDepth)
+                {
+                    continue;
+                }
+
+                child.Cumulative.Sort();
+                child.Self.Sort();
+                var medianCumulative = Percentiles.Rank(child.Cumulative, 50);
+                if (medianCumulative < options.MinMs)
+                {
+                    continue;
+                }
+
+                var matched = frame.Matched || options.ModulePrefix is null || child.Name.StartsWith(options.ModulePrefix, StringComparison.Ordinal);
+                stack.Push(new Frame(child, matched, medianCumulative));
+                continue;
+            }
+
+            stack.Pop();
+            if (ReferenceEquals(frame, top) || (!frame.Matched && frame.Kept.Count == 0))
+            {
+                continue;
+            }
+
+            var builder = frame.Builder;
+            var node = new TreeNode(builder.Name, builder.Key, builder.Depth, builder.Phase, builder.Class)
+            {
+                MedianSelfMs = Percentiles.Rank(builder.Self, 50),
+                MedianCumulativeMs = frame.MedianCumulative,
+                MinCumulativeMs = builder.Cumulative[0],
+                MaxCumulativeMs = builder.Cumulative[^1],
+                ColdStarts = builder.Cumulative.Count,
+            };
+            node.SetChildren(frame.Kept);
+            stack.Peek().Kept.Add(node);
         }
 
-        builder.Self.Add(node.SelfMicros / 1000.0);
-        builder.Cumulative.Add(node.CumulativeMicros / 1000.0);
-        foreach (var child in node.Children)
-        {
-            Add(builder, child, phase);
-        }
+        return top.Kept;
     }
 
-    public IReadOnlyList<TreeNode> Build(ReportOptions options) =>
-        _root.Order.Select(b => Build(b, options, prefixMatchedAbove: false)).OfType<TreeNode>().ToList();
-
-    private static TreeNode? Build(Builder builder, ReportOptions options, bool prefixMatchedAbove)
+    private sealed class Frame(Builder builder, bool matched, double medianCumulative)
     {
-        if (builder.Depth > options.MaxDepth)
-        {
-            return null;
-        }
+        public Builder Builder { get; } = builder;
 
-        builder.Cumulative.Sort();
-        builder.Self.Sort();
-        var medianCumulative = Percentiles.Rank(builder.Cumulative, 50);
-        if (medianCumulative < options.MinMs)
-        {
-            return null;
-        }
+        public bool Matched { get; } = matched;
 
-        var matched = prefixMatchedAbove || options.ModulePrefix is null || builder.Name.StartsWith(options.ModulePrefix, StringComparison.Ordinal);
-        var children = builder.Order.Select(c => Build(c, options, matched)).OfType<TreeNode>().ToList();
-        if (!matched && children.Count == 0)
-        {
-            return null;
-        }
+        public double MedianCumulative { get; } = medianCumulative;
 
-        return new TreeNode(builder.Name, builder.Path, builder.Depth, builder.Phase, builder.Class)
-        {
-            MedianSelfMs = Percentiles.Rank(builder.Self, 50),
-            MedianCumulativeMs = medianCumulative,
-            MinCumulativeMs = builder.Cumulative[0],
-            MaxCumulativeMs = builder.Cumulative[^1],
-            ColdStarts = builder.Cumulative.Count,
-            Children = children,
-        };
+        public int Next { get; set; }
+
+        public List<TreeNode> Kept { get; } = [];
     }
 
-    private sealed class Builder(string name, string path, int depth, ImportPhase phase, ModuleClass moduleClass)
+    private sealed class Builder(string name, string key, int depth, ImportPhase phase, ModuleClass moduleClass)
     {
         public string Name { get; } = name;
 
-        public string Path { get; } = path;
+        /// <summary>The name, or <c>Phase:name</c> for a root of another phase than Init.</summary>
+        public string Key { get; } = key;
 
         public int Depth { get; } = depth;
 

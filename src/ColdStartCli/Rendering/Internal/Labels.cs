@@ -33,6 +33,20 @@ internal static class Labels
     public static string SkipReasonText(SkipReason reason) =>
         string.Concat(reason.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
+    public static string IncompleteReasonKey(IncompleteReason reason)
+    {
+        var name = reason.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    public static string IncompleteReasonText(IncompleteReason reason) => reason switch
+    {
+        IncompleteReason.StartedMidBlock => "started before the input",
+        IncompleteReason.SubprocessInsideImport => "a child process inside an import",
+        IncompleteReason.UnclosedImports => "import block cut",
+        _ => "ended before its init did",
+    };
+
     public static string Format(InputFormat format) => format switch
     {
         InputFormat.RawImportTime => "python -X importtime stderr",

@@ -12,7 +12,9 @@ internal static class ReportText
         var sources = report.Summary.Sources.Count;
         return $"{report.Summary.ColdStarts} cold start{(report.Summary.ColdStarts == 1 ? "" : "s")}"
             + (byType.Count > 0 ? $" ({string.Join(", ", byType)})" : "")
-            + $" from {sources} source{(sources == 1 ? "" : "s")}";
+            + $" from {sources} source{(sources == 1 ? "" : "s")}"
+            + (report.Summary.IncompleteColdStarts.Total is var incomplete and > 0 ? $", {incomplete} incomplete left out" : "")
+            + (report.Summary.PartialInputs.Count is var partial and > 0 ? $"; PARTIAL INPUT: {partial} source{(partial == 1 ? "" : "s")} read only up to a break" : "");
     }
 
     public static string PercentilesLine(Percentiles p) => p.Count == 0
@@ -21,21 +23,43 @@ internal static class ReportText
 
     public static string InitImportsLine(ImportTimeReport report)
     {
-        var p = report.Summary.InitImportMs;
+        var summary = report.Summary;
+        var p = summary.InitImportMs;
         var line = $"p50 {Format.Ms(p.P50)}  p90 {Format.Ms(p.P90)}  max {Format.Ms(p.Max)} ms per cold start";
-        return report.Split == PhaseSplit.Known
+        if (report.Split != PhaseSplit.Known)
+        {
+            return $"unknown for {summary.ColdStartsWithUnknownSplit} of {summary.ColdStarts} cold starts (init output logged after START): pass --split-after REGEX, a line your module prints last";
+        }
+
+        return summary.ColdStartsWithUnknownInitImports == 0
             ? line
-            : $"unknown for {report.Summary.ColdStartsWithUnknownSplit} of {report.Summary.ColdStarts} cold starts (init output logged after START): pass --split-after REGEX, a line your module prints last";
+            : $"unknown for {summary.ColdStartsWithUnknownInitImports} of {summary.ColdStarts} cold starts (a child Python process printed its profile during init)"
+                + (p.Count > 0 ? $"; {line} over the other {p.Count}" : "");
     }
 
     public static string FirstInvocationLine(ImportTimeReport report)
     {
         var duration = report.Summary.FirstInvocationDurationMs;
         var lazy = report.Summary.FirstInvocationLazyImportMs;
-        return duration.Count == 0
-            ? "no REPORT line after a profiled cold start"
-            : $"duration p50 {Format.Ms(duration.P50)}  p90 {Format.Ms(duration.P90)} ms, of which lazy imports p50 {Format.Ms(lazy.P50)}  max {Format.Ms(lazy.Max)} ms ({duration.Count} cold starts)";
+        if (duration.Count == 0)
+        {
+            return "no REPORT line after a profiled cold start";
+        }
+
+        var lazyText = lazy.Count == 0 ? "lazy imports unknown"
+            : $"of which lazy imports p50 {Format.Ms(lazy.P50)}  max {Format.Ms(lazy.Max)} ms"
+              + (lazy.Count < duration.Count ? $" ({duration.Count - lazy.Count} unknown)" : "");
+        return $"duration p50 {Format.Ms(duration.P50)}  p90 {Format.Ms(duration.P90)} ms, {lazyText} ({duration.Count} cold starts)";
     }
+
+    public static string IncompleteLine(IncompleteColdStarts incomplete) =>
+        $"{incomplete.Total} left out of every figure: {string.Join(", ", incomplete.NonZero.Select(r => $"{Labels.IncompleteReasonText(r.Reason)} {r.Count}"))}";
+
+    public static string SubprocessLine(ReportSummary summary) =>
+        $"{summary.Subprocesses} in {summary.ColdStartsWithSubprocesses} cold start{(summary.ColdStartsWithSubprocesses == 1 ? "" : "s")}, their imports p50 {Format.Ms(summary.SubprocessImportMs.P50)}  max {Format.Ms(summary.SubprocessImportMs.Max)} ms per cold start (not in the figures above)";
+
+    public static string PartialLine(SourceSummary source) =>
+        $"{source.Name}: {source.Partial!.Reason} at byte {Format.Count(source.Partial.ByteOffset)}; read up to there (--allow-partial)";
 
     public static string InvocationsLine(ImportTimeReport report) =>
         $"{Format.Count(report.Summary.Invocations)} REPORT lines, {Format.Count(report.Summary.ColdInvocations)} of them cold";
@@ -50,18 +74,40 @@ internal static class ReportText
     }
 
     /// <summary>The key/value rows of the summary block, shared by text, Markdown and HTML.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> SummaryRows(ImportTimeReport report) =>
-    [
-        ["Init Duration", PercentilesLine(report.Summary.InitDurationMs)],
-        ["Init-phase imports", InitImportsLine(report)],
-        ["First invocation", FirstInvocationLine(report)],
-        ["Invocations", InvocationsLine(report)],
-        ["Lines", LinesLine(report)],
-        .. report.Summary.Sources.Select(s => (IReadOnlyList<string>)["Source", SourceLine(s)]),
-    ];
+    /// <param name="report">The report.</param>
+    /// <param name="withUnknown">Include rows whose figure is unknown (text and Markdown say "unknown"; HTML leaves them out).</param>
+    public static IReadOnlyList<IReadOnlyList<string>> SummaryRows(ImportTimeReport report, bool withUnknown = true)
+    {
+        var summary = report.Summary;
+        var rows = new List<IReadOnlyList<string>>();
+        rows.AddRange(summary.PartialInputs.Select(s => (IReadOnlyList<string>)["Partial input", PartialLine(s)]));
+        if (summary.IncompleteColdStarts.Total > 0)
+        {
+            rows.Add(["Incomplete cold starts", IncompleteLine(summary.IncompleteColdStarts)]);
+        }
+
+        rows.Add(["Init Duration", PercentilesLine(summary.InitDurationMs)]);
+        if (withUnknown || report.MedianInitImportMs is not null)
+        {
+            rows.Add(["Init-phase imports", InitImportsLine(report)]);
+        }
+
+        rows.Add(["First invocation", FirstInvocationLine(report)]);
+        if (summary.Subprocesses > 0)
+        {
+            rows.Add(["Child processes", SubprocessLine(summary)]);
+        }
+
+        rows.Add(["Invocations", InvocationsLine(report)]);
+        rows.Add(["Lines", LinesLine(report)]);
+        rows.AddRange(summary.Sources.Select(s => (IReadOnlyList<string>)["Source", SourceLine(s)]));
+        return rows;
+    }
 
     public static string SourceLine(SourceSummary source) =>
-        $"{source.Name}: {Labels.Format(source.DetectedFormat)}, {Format.Count(source.Lines)} lines";
+        $"{source.Name}: " + (source.DuplicateOf is { } original
+            ? $"the same bytes as {original}, skipped"
+            : $"{Labels.Format(source.DetectedFormat)}{(source.Compressed ? " (gzip)" : "")}, {Format.Count(source.Lines)} lines");
 
     public static readonly string[] ModuleHeaders = ["module", "class", "median ms", "min", "max", "cold starts"];
 
