@@ -77,8 +77,8 @@ foreach (var shape in shapes)
                           + $"{result.ColdStarts.Count} cold starts, {result.Skipped.Total} skipped");
         if (build is not null && rendering is not null)
         {
-            Console.WriteLine($"         build report {build.Seconds:0.000} s (GC pauses {build.GcPauseSeconds:0.000} s, gen0/1/2 {build.Collections}; allocated {build.AllocatedMb:0} MB); "
-                              + $"render JSON {rendering.Seconds:0.000} s (allocated {rendering.AllocatedMb:0} MB); peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
+            Console.WriteLine($"         build report {build.Seconds:0.000} s (thread CPU {build.ThreadCpuSeconds:0.00} s; GC pauses {build.GcPauseSeconds:0.000} s, gen0/1/2 {build.Collections}; allocated {build.AllocatedMb:0} MB); "
+                              + $"render JSON {rendering.Seconds:0.000} s (thread CPU {rendering.ThreadCpuSeconds:0.00} s; allocated {rendering.AllocatedMb:0} MB); peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
         }
     }
 

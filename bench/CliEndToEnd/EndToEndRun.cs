@@ -93,7 +93,7 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
                 File.Delete(output);
                 var load = MachineState.Load1();
                 var run = ChildProcess.Run(tool.Executable, ["coldstart", .. c.Arguments(output)], tool.Environment, stderr);
-                c.Failure = run.ExitCode != 0 ? $"exit {run.ExitCode}: {File.ReadAllText(stderr).Trim()}" : round == 0 ? c.CheckOutput(output) : null;
+                c.Failure = run.ExitCode != 0 ? $"exit {run.ExitCode}: {File.ReadAllText(stderr).Trim()}" : c.CheckOutput(output);
                 if (c.Failure is not null)
                 {
                     Print($"  {c.Name} ({tool.Name}): FAILED, {c.Failure}");

@@ -61,8 +61,12 @@ public sealed class InputCatalog
             }
         }
 
-        var log = new LogGenerator(Profiles).Write(path, shape, (long)(sizeMb * 1_000_000), seed, initType);
-        File.WriteAllText(manifest, JsonSerializer.Serialize(log, ManifestJson));
+        // written aside and renamed: a benchmark still reading the old file keeps reading it whole
+        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        var log = new LogGenerator(Profiles).Write(temporary, shape, (long)(sizeMb * 1_000_000), seed, initType) with { Path = path };
+        File.WriteAllText(temporary + ".manifest", JsonSerializer.Serialize(log, ManifestJson));
+        File.Move(temporary, path, overwrite: true);
+        File.Move(temporary + ".manifest", manifest, overwrite: true);
         return log;
     }
 
