@@ -186,7 +186,7 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
             ["COLDSTART_PROBE_OUT"] = probeFile,
         });
         Print("\n### Inside the process (one extra run each, with a startup hook reading the runtime's own counters)\n");
-        Print("| case | CPU s | CPU before Main s | JIT methods | JIT time s (elapsed, all threads) | GC gen0/1/2 | GC pause s | allocated MB | GC heap at exit MB | peak working set MB |");
+        Print("| case | CPU s | CPU before Main s | JIT methods | JIT time s (elapsed, all threads) | GC gen0/1/2 | GC pause s (elapsed) | allocated MB | GC heap at exit MB | peak working set MB |");
         Print("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|");
         foreach (var c in cases.Where(c => c.Failure is null))
         {
