@@ -40,10 +40,18 @@ public static class LogShapes
     };
 
     /// <summary>The shape with that short name.</summary>
-    public static LogShape Parse(string name) =>
-        All.FirstOrDefault(s => s.ShortName() == name, (LogShape)(-1)) is var shape && shape >= 0
-            ? shape
-            : throw new ArgumentException($"unknown shape '{name}': expected one of {string.Join(", ", All.Select(s => s.ShortName()))}");
+    public static LogShape Parse(string name)
+    {
+        foreach (var shape in All)
+        {
+            if (shape.ShortName() == name)
+            {
+                return shape;
+            }
+        }
+
+        throw new ArgumentException($"unknown shape '{name}': expected one of {string.Join(", ", All.Select(s => s.ShortName()))}");
+    }
 
     /// <summary>File extension.</summary>
     public static string Extension(this LogShape shape) => shape == LogShape.FilterLogEventsJson ? "json" : "log";
