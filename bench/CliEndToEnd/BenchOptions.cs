@@ -23,6 +23,10 @@ internal sealed record BenchOptions
           --inputs DIR         where generated inputs are kept (default $TMPDIR/coldstart-bench)
           --work DIR           publish and output directory (default $TMPDIR/coldstart-bench-work)
           --python PATH        CPython to capture -X importtime output from (default: pyenv's newest)
+          --repo DIR           the source tree to publish the tool from (default: the repository around the current directory)
+          --save-outputs DIR   keep each case's JSON output there (e.g. from a main-branch tree, as the golden outputs)
+          --expect-outputs DIR fail a case whose output lacks or changes any value of the saved output in DIR
+                               (added properties are fine; every other value must be written exactly the same)
         """;
 
     public string Command { get; init; } = "run";
@@ -48,6 +52,12 @@ internal sealed record BenchOptions
     public string Work { get; init; } = Path.Combine(Path.GetTempPath(), "coldstart-bench-work");
 
     public string? Python { get; init; }
+
+    public string? Repository { get; init; }
+
+    public string? SaveOutputs { get; init; }
+
+    public string? ExpectOutputs { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -84,6 +94,9 @@ internal sealed record BenchOptions
                 "--inputs" => options with { Inputs = Value() },
                 "--work" => options with { Work = Value() },
                 "--python" => options with { Python = Value() },
+                "--repo" => options with { Repository = Path.GetFullPath(Value()) },
+                "--save-outputs" => options with { SaveOutputs = Path.GetFullPath(Value()) },
+                "--expect-outputs" => options with { ExpectOutputs = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
         }

@@ -19,10 +19,18 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
     public int Run()
     {
         Directory.CreateDirectory(_outputs);
-        var repository = ToolPublish.RepositoryRoot();
+        var repository = options.Repository ?? ToolPublish.RepositoryRoot();
+        if (options.SaveOutputs is { } save)
+        {
+            Directory.CreateDirectory(save);
+        }
         Print($"# coldstart end to end, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Print($"machine: {MachineState.CpuModel()}, {Environment.ProcessorCount} CPUs; {RuntimeInformation.FrameworkDescription}; load average {MachineState.LoadAverages()}");
         Print($"repository: {repository} at {Git(repository, "rev-parse", "--short", "HEAD")}{(Git(repository, "status", "--porcelain").Length > 0 ? " (uncommitted changes)" : "")}");
+        if (options.ExpectOutputs is { } expected)
+        {
+            Print($"every output is compared with the saved one in {expected}");
+        }
 
         var reports = new List<CliCase>();
         foreach (var size in options.Sizes)
@@ -93,7 +101,7 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
                 File.Delete(output);
                 var load = MachineState.Load1();
                 var run = ChildProcess.Run(tool.Executable, ["coldstart", .. c.Arguments(output)], tool.Environment, stderr);
-                c.Failure = run.ExitCode != 0 ? $"exit {run.ExitCode}: {File.ReadAllText(stderr).Trim()}" : c.CheckOutput(output);
+                c.Failure = run.ExitCode != 0 ? $"exit {run.ExitCode}: {File.ReadAllText(stderr).Trim()}" : c.CheckOutput(output) ?? Golden(c, output);
                 if (c.Failure is not null)
                 {
                     Print($"  {c.Name} ({tool.Name}): FAILED, {c.Failure}");
@@ -109,6 +117,30 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
                 }
             }
         }
+    }
+
+    /// <summary>Saves the output as golden, or compares it with the saved one; null when there is nothing wrong.</summary>
+    private string? Golden(CliCase c, string output)
+    {
+        if (!File.Exists(output))
+        {
+            return null;
+        }
+
+        if (options.SaveOutputs is { } save)
+        {
+            File.Copy(output, Path.Combine(save, c.Slug + ".json"), overwrite: true);
+        }
+
+        if (options.ExpectOutputs is not { } expect)
+        {
+            return null;
+        }
+
+        var saved = Path.Combine(expect, c.Slug + ".json");
+        return !File.Exists(saved) ? $"no saved output {saved} to compare with"
+            : GoldenOutput.FirstDifference(saved, output) is { } difference ? $"output differs from {saved}: {difference}"
+            : null;
     }
 
     private static void PrintCases(IReadOnlyList<CliCase> cases)
