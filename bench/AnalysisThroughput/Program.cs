@@ -1,109 +1,113 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using ColdStart.Analysis;
 using ColdStart.Bench;
+using ColdStart.Bench.Logs;
 
-// Throughput of LogParser on a synthetic CloudWatch export built from real CPython importtime output.
-// Usage: dotnet run -c Release --project bench/AnalysisThroughput -- [--size-mb 1024] [--runs 3] [--shape json|text|both] [--python PATH] [--keep]
-var sizeMb = 1024L;
+// Library-level throughput: LogParser.Parse (and with --stages, ImportTimeReport.Build and the JSON renderer) in
+// this process, on the same generated files as bench/CliEndToEnd (bench/RealisticLogs, one input directory).
+// Usage: dotnet run -c Release --project bench/AnalysisThroughput -- [--size-mb 200] [--runs 3] [--shapes tail,json,raw,dense,enormous]
+//          [--stages] [--histograms] [--seed 1] [--inputs DIR] [--python PATH]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var sizeMb = 200.0;
 var runs = 3;
-var shapes = new[] { SyntheticExport.Shape.FilterLogEventsJson, SyntheticExport.Shape.AwsLogsTailText };
+var shapes = LogShapes.All;
+var stages = false;
+var histograms = false;
+var seed = 1;
+string? inputs = null;
 string? python = null;
-var keep = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
         case "--size-mb":
-            sizeMb = long.Parse(args[++i], CultureInfo.InvariantCulture);
+            sizeMb = double.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
         case "--runs":
             runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
-        case "--shape":
-            shapes = args[++i] switch
-            {
-                "json" => [SyntheticExport.Shape.FilterLogEventsJson],
-                "text" => [SyntheticExport.Shape.AwsLogsTailText],
-                "both" => shapes,
-                var other => throw new ArgumentException($"`--shape` must be json, text or both. Found {other}."),
-            };
+        case "--shapes":
+            shapes = args[++i].Split(',').Select(LogShapes.Parse).ToList();
+            break;
+        case "--stages":
+            stages = true;
+            break;
+        case "--histograms":
+            histograms = true;
+            break;
+        case "--seed":
+            seed = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--inputs":
+            inputs = args[++i];
             break;
         case "--python":
             python = args[++i];
             break;
-        case "--keep":
-            keep = true;
-            break;
         default:
-            Console.Error.WriteLine($"unknown option {args[i]}; options: --size-mb N --runs N --shape json|text|both --python PATH --keep");
+            Console.Error.WriteLine($"unknown option {args[i]}; options: --size-mb N --runs N --shapes tail,json,raw,dense,enormous --stages --histograms --seed N --inputs DIR --python PATH");
             return 2;
     }
 }
 
-python = ImportTimeCapture.FindPython(python);
-var captures = ImportTimeCapture.Capture(python, 8);
-Console.WriteLine($"captured {captures.Count} real profiles from {python} ({captures[0].Init.Length} init rows, {captures[0].Lazy.Length} lazy rows each)");
-Console.WriteLine($"runtime {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}, GC latency mode {System.Runtime.GCSettings.LatencyMode}");
+var catalog = new InputCatalog(inputs, python);
+var render = typeof(ColdStart.Cli.ColdStartApp).Assembly.GetType("ColdStart.Cli.Rendering.JsonReportRenderer")?.GetMethod("Render", BindingFlags.Public | BindingFlags.Static)
+             ?? throw new InvalidOperationException("ColdStart.Cli.Rendering.JsonReportRenderer.Render not found: update this benchmark");
+Console.WriteLine($"runtime {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} CPUs, server GC {System.Runtime.GCSettings.IsServerGC}, "
+                  + $"GC latency mode {System.Runtime.GCSettings.LatencyMode}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+Console.WriteLine($"inputs in {catalog.Directory} (captures: {catalog.CaptureSource}, seed {seed}; MB = 10^6 bytes)");
 
 foreach (var shape in shapes)
 {
-    var path = Path.Combine(Path.GetTempPath(), $"coldstart-bench-{shape}-{sizeMb}MB.{(shape == SyntheticExport.Shape.FilterLogEventsJson ? "json" : "log")}");
-    var write = Stopwatch.StartNew();
-    var (bytes, environments, events) = new SyntheticExport(captures).Write(path, shape, sizeMb << 20);
-    Console.WriteLine($"\n{shape}: wrote {bytes / 1048576.0:0} MiB, {environments} environments, {events} events in {write.Elapsed.TotalSeconds:0.0} s -> {path}");
+    var log = catalog.Get(shape, sizeMb, seed);
+    var megabytes = log.Bytes / 1e6;
+    Console.WriteLine($"\n{shape.ShortName()}: {Path.GetFileName(log.Path)}, {megabytes:0.0} MB, {log.ColdStarts} cold starts, {log.ImportRows} import rows, {log.Reports} REPORTs, {log.Lines} lines");
 
-    // warm-up: one full untimed parse, so tiered JIT has settled
-    Measure(path, bytes);
+    // warm-up: one full untimed pass, so tiered JIT has settled
+    Run(log, stages);
     var speeds = new List<double>();
     for (var run = 1; run <= runs; run++)
     {
-        var m = Measure(path, bytes);
-        speeds.Add(m.MiBPerSecond);
-        Console.WriteLine($"  run {run}: {m.Seconds:0.00} s wall, {m.MiBPerSecond:0} MiB/s; parsing thread CPU {m.ThreadCpuSeconds:0.00} s = {bytes / 1048576.0 / m.ThreadCpuSeconds:0} MiB/s per core; "
-                          + $"process CPU {m.ProcessCpuSeconds:0.00} s; GC pauses {m.GcPauseSeconds:0.00} s (gen0/1/2 {m.Collections}); "
-                          + $"{m.ColdStarts} cold starts, {m.Invocations} invocations, {m.Lines} lines, {m.Skipped} skipped; "
-                          + $"model kept {m.KeptBytes / 1048576.0:0} MiB; peak working set so far {m.PeakWorkingSet / 1048576.0:0} MiB");
+        var (parse, build, rendering, modelMb, result) = Run(log, stages);
+        speeds.Add(megabytes / parse.Seconds);
+        Console.WriteLine($"  run {run}: parse {parse.Seconds:0.000} s = {megabytes / parse.Seconds:0} MB/s, {log.ImportRows / parse.Seconds / 1e6:0.00} M rows/s "
+                          + $"(thread CPU {parse.ThreadCpuSeconds:0.00} s; GC pauses {parse.GcPauseSeconds:0.000} s, gen0/1/2 {parse.Collections}; allocated {parse.AllocatedMb:0} MB); model kept {modelMb:0} MB; "
+                          + $"{result.ColdStarts.Count} cold starts, {result.Skipped.Total} skipped");
+        if (build is not null && rendering is not null)
+        {
+            Console.WriteLine($"         build report {build.Seconds:0.000} s (thread CPU {build.ThreadCpuSeconds:0.00} s; GC pauses {build.GcPauseSeconds:0.000} s, gen0/1/2 {build.Collections}; allocated {build.AllocatedMb:0} MB); "
+                              + $"render JSON {rendering.Seconds:0.000} s (thread CPU {rendering.ThreadCpuSeconds:0.00} s; allocated {rendering.AllocatedMb:0} MB); peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
+        }
     }
 
     speeds.Sort();
-    Console.WriteLine($"  {shape}: median {speeds[speeds.Count / 2]:0} MiB/s over {runs} runs");
-    if (!keep)
+    Console.WriteLine($"  {shape.ShortName()}: parse median {speeds[(speeds.Count - 1) / 2]:0} MB/s over {runs} runs");
+    if (histograms)
     {
-        File.Delete(path);
+        HistogramCensus.Print(LogParser.Parse(LogSource.FromFile(log.Path)));
     }
 }
 
 return 0;
 
-static Measurement Measure(string path, long bytes)
+(Measurement Parse, Measurement? Build, Measurement? Render, double ModelMb, ParseResult Result) Run(GeneratedLog log, bool withStages)
 {
     GC.Collect();
     GC.WaitForPendingFinalizers();
     GC.Collect();
-    var process = Process.GetCurrentProcess();
-    var cpu = process.TotalProcessorTime;
-    var threadCpu = ThreadCpu.Seconds();
-    var pause = GC.GetTotalPauseDuration();
-    var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-    var clock = Stopwatch.StartNew();
-    var result = LogParser.Parse([LogSource.FromFile(path)]);
-    clock.Stop();
-    var thread = ThreadCpu.Seconds() - threadCpu;
-    process.Refresh();
-    var measurement = new Measurement(
-        clock.Elapsed.TotalSeconds,
-        bytes / 1048576.0 / clock.Elapsed.TotalSeconds,
-        thread,
-        (process.TotalProcessorTime - cpu).TotalSeconds,
-        (GC.GetTotalPauseDuration() - pause).TotalSeconds,
-        $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}",
-        result.ColdStarts.Count,
-        result.Invocations.Count,
-        result.LinesRead,
-        result.Skipped.Total,
-        GC.GetTotalMemory(forceFullCollection: true),
-        process.PeakWorkingSet64);
-    GC.KeepAlive(result);
-    return measurement;
+    var before = GC.GetTotalMemory(forceFullCollection: true);
+    ParseResult result = null!;
+    var parse = Measurement.Of(() => result = LogParser.Parse(LogSource.FromFile(log.Path)));
+    var model = (GC.GetTotalMemory(forceFullCollection: true) - before) / 1e6;
+    if (!withStages)
+    {
+        return (parse, null, null, model, result);
+    }
+
+    ImportTimeReport report = null!;
+    var build = Measurement.Of(() => report = ImportTimeReport.Build(result));
+    var rendering = Measurement.Of(() => render.Invoke(null, [report]));
+    return (parse, build, rendering, model, result);
 }
