@@ -45,7 +45,10 @@ internal static class HistogramCensus
                 Add(modules, name, self, cumulative);
             }
 
-            initImports.Add(coldStart.InitImportMicros);
+            if (coldStart.InitImportMicros is { } initMicros)
+            {
+                initImports.Add(initMicros);
+            }
         }
 
         Console.WriteLine($"  histogram census: {result.ColdStarts.Count} cold starts, {rows} rows");
