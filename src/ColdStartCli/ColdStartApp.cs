@@ -21,6 +21,8 @@ public static class ColdStartApp
         {
             ReportCommand.Create(console),
             CompareCommand.Create(console),
+            ProfileCommand.Create(console),
+            DiffCommand.Create(console),
         };
 
         var parsed = root.Parse(args);
