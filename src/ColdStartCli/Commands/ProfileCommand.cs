@@ -35,6 +35,7 @@ internal static partial class ProfileCommand
         var preload = new Option<string>("--preload") { Description = "Modules imported before the handler, as Lambda's runtime client does: auto (its imports for the runtime), none, or from:LOGFILE (those of a real cold start in an exported log).", DefaultValueFactory = _ => "auto", HelpName = "auto|none|from:LOGFILE" };
         var format = SharedOptions.Format("text", "markdown", "json", "html");
         var output = SharedOptions.Output();
+        var saveLogs = new Option<string?>("--save-logs") { Description = "Also write each function's Lambda-shaped log (what coldstart report and compare read) to DIR/<function>.log; existing files are not overwritten. Default: none.", HelpName = "DIR" };
         var budget = new Option<double?>("--budget-ms") { Description = "CI gate: exit 1 when the --budget-metric of a function exceeds this many ms. Default: no budget.", HelpName = "MS" };
         var budgetMetric = new Option<string>("--budget-metric")
         {
@@ -51,7 +52,7 @@ internal static partial class ProfileCommand
         var command = new Command("profile", "Run functions' cold starts on local CPython, from a cloud assembly (cdk.out) or a code folder or zip, each in a fresh interpreter started as Lambda starts it, and report where import time goes, as coldstart report does; with CI gates.")
         {
             assembly, code, handler, runtime, layers, environment, functions, coldStarts, warmUp, eventFile, python, timeout, preload,
-            format, output, budget, budgetMetric, maxModule, forbid, baseline, maxRegressionMs, maxRegressionPct,
+            format, output, saveLogs, budget, budgetMetric, maxModule, forbid, baseline, maxRegressionMs, maxRegressionPct,
         };
 
         command.SetAction(parsed => ColdStartApp.Guard(console, "profile", () =>
@@ -78,6 +79,11 @@ internal static partial class ProfileCommand
                     _ => TextProfileRenderer.Render(profiles, skipped, notes),
                 };
                 SharedOptions.Emit(text, outputPath, console);
+                if (parsed.GetValue(saveLogs) is { } logFolder)
+                {
+                    SaveLogs(profiles, logFolder);
+                }
+
                 return Verdict(profiles, skipped, gates, console);
             }
             catch (LabException e)
@@ -90,6 +96,25 @@ internal static partial class ProfileCommand
             }
         }));
         return command;
+    }
+
+    private static void SaveLogs(IReadOnlyList<ProfiledFunction> profiles, string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var f in profiles.Where(f => f.Profile.Log.Length > 0))
+            {
+                var path = Path.Combine(folder, string.Concat(f.Name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')) + ".log");
+                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                using var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false));
+                writer.Write(f.Profile.Log);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"--save-logs: cannot write into '{folder}': {e.Message} (existing logs are never overwritten: choose an empty folder).");
+        }
     }
 
     /// <summary>Problems and gate verdicts on stderr, one line each; the exit code.</summary>
