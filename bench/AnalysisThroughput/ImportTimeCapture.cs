@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ColdStart.Lab;
 
 namespace ColdStart.Bench;
 
@@ -30,32 +31,9 @@ internal static class ImportTimeCapture
         return captures;
     }
 
-    /// <summary>The interpreter to capture from: the given one, pyenv's newest 3.x, or python3 on PATH.</summary>
-    public static string FindPython(string? requested)
-    {
-        if (requested is not null)
-        {
-            return requested;
-        }
-
-        var pyenv = Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv");
-        var versions = Path.Combine(pyenv, "versions");
-        if (Directory.Exists(versions))
-        {
-            var newest = Directory.GetDirectories(versions, "3.*")
-                .Select(d => (Dir: d, Version: Version.TryParse(Path.GetFileName(d), out var v) ? v : null))
-                .Where(x => x.Version is not null)
-                .OrderByDescending(x => x.Version)
-                .Select(x => Path.Combine(x.Dir, "bin", $"python{x.Version!.Major}.{x.Version.Minor}"))
-                .FirstOrDefault(File.Exists);
-            if (newest is not null)
-            {
-                return newest;
-            }
-        }
-
-        return "python3";
-    }
+    /// <summary>The interpreter to capture from: the given one, else the newest installed CPython (pyenv, then PATH), else python3.</summary>
+    public static string FindPython(string? requested) =>
+        requested ?? (LocalPython.Installed() is { Count: > 0 } installed ? LocalPython.Find(installed[^1])! : "python3");
 
     private static string Run(string exe, string[] args)
     {
