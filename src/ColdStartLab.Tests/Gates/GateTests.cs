@@ -11,9 +11,12 @@ public sealed partial class GateTests
 
     private static readonly string[] HeavyModules = ["sqlite3", "xml.etree", "email", "http.client"];
 
-    private static Support.Cli.Outcome Profile(string variant, params string[] gates) =>
-        Support.Cli.Run(["profile", Dev, "--function", $"Dev/Orders/{variant}", "--cold-starts", "2", "--warm-up", "0", "-o", "/dev/null",
+    private static Support.Cli.Outcome Profile(string variant, params string[] gates)
+    {
+        using var temp = new TempFolder();
+        return Support.Cli.Run(["profile", Dev, "--function", $"Dev/Orders/{variant}", "--cold-starts", "2", "--warm-up", "0", "-o", temp.PathOf("report.txt"),
             "--event", Path.Combine(Assets.ExampleHandlers, "sample_event.json"), .. gates]);
+    }
 
     // module (phase): measured ms, allowed … (the gate)
     [GeneratedRegex(@"^coldstart profile: gate failed: Dev/Orders/\w+/Function: (?<module>.+?) \((?<phase>init|invoke)\): (?<measured>[\d,]+\.\d) ms.*, allowed (?<allowed>.+) \((?<gate>--[a-z-]+ .+)\)$")]
@@ -95,8 +98,9 @@ public sealed partial class GateTests
     [Fact]
     public void Gates_cannot_be_evaluated_on_failed_cold_starts()
     {
+        using var temp = new TempFolder();
         var outcome = Support.Cli.Run("profile", "--code", Assets.Folder("missing_dep"), "--handler", "app.handler", "--cold-starts", "1", "--warm-up", "0",
-            "--forbid-at-init", "sqlite3", "-o", "/dev/null");
+            "--forbid-at-init", "sqlite3", "-o", temp.PathOf("report.txt"));
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("coldstart profile: gate cannot be evaluated: missing_dep: 1 of 1 cold starts failed: the gates need every cold start", outcome.ErrorLines);

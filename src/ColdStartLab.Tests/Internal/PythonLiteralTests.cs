@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ColdStart.Lab.Internal;
 using ColdStart.Lab.Tests.Support;
 
@@ -19,17 +18,9 @@ public sealed class PythonLiteralTests
         using var temp = new TempFolder();
         var literal = temp.Write("literal.py", PythonLiteral.FromJson(json));
         var document = temp.Write("event.json", json);
-        var info = new ProcessStartInfo(LocalPython.Find(LocalPython.Installed()[^1])!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("import json, sys; a = eval(open(sys.argv[1], encoding='utf-8').read(), {'__builtins__': {}}); b = json.loads(open(sys.argv[2], encoding='utf-8').read()); "
-            + "print(a == b and repr(a) == repr(b) and type(a) is type(b))");
-        info.ArgumentList.Add(literal);
-        info.ArgumentList.Add(document);
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEnd();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var (_, stdout, stderr) = Python.Run(LocalPython.Find(LocalPython.Installed()[^1])!, "-c",
+            "import json, sys; a = eval(open(sys.argv[1], encoding='utf-8').read(), {'__builtins__': {}}); b = json.loads(open(sys.argv[2], encoding='utf-8').read()); "
+            + "print(a == b and repr(a) == repr(b) and type(a) is type(b))", literal, document);
 
         Assert.True(stdout.Trim() == "True", $"{PythonLiteral.FromJson(json)}: {stdout}{stderr}");
     }

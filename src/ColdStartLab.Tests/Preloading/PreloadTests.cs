@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ColdStart.Lab.Internal;
 using ColdStart.Lab.Tests.Support;
 using Xunit.Abstractions;
@@ -33,14 +32,8 @@ public sealed class PreloadTests(ITestOutputHelper output)
         }
 
         var modules = Preload.Auto.Resolve(Function(version)).Modules.Where(m => m != "simplejson");
-        var info = new ProcessStartInfo(LocalPython.Find(version)!) { RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("-S");
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("import " + string.Join(", ", modules));
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, stderr);
+        var (exitCode, _, stderr) = Python.Run(LocalPython.Find(version)!, "-S", "-c", "import " + string.Join(", ", modules));
+        Assert.True(exitCode == 0, stderr);
     }
 
     [Fact]
