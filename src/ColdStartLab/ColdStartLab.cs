@@ -141,7 +141,7 @@ public static class ColdStartLab
 
             try
             {
-                run._workspace = FunctionWorkspace.Create(function);
+                run._workspace = FunctionWorkspace.Create(function, python);
             }
             catch (LabException e)
             {

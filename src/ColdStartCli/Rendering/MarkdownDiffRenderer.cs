@@ -19,9 +19,9 @@ internal static class MarkdownDiffRenderer
             o.WriteLine($"## {MarkdownText.Escape(d.Name)}{(DiffRows.Side(d) is { Length: > 0 } side ? $" ({side})" : "")}");
             o.WriteLine();
             Table(o, DiffRows.FigureHeaders, DiffRows.Figures(d), firstNumeric: 1);
-            if (d.NewAtInit.Count > 0)
+            if (DiffRows.NewAtInitLine(d, top) is { } newAtInit)
             {
-                o.WriteLine($"**New at init:** {MarkdownText.Escape(string.Join(", ", d.NewAtInit.Select(m => $"{m.Module} ({Format.Ms(m.New!.MedianMs)} ms)")))}");
+                o.WriteLine(MarkdownText.Escape(newAtInit));
                 o.WriteLine();
             }
 

@@ -16,9 +16,9 @@ internal static class TextDiffRenderer
             o.WriteLine();
             o.WriteLine($"== {d.Name}{(DiffRows.Side(d) is { Length: > 0 } side ? $" ({side})" : "")}");
             TextTable.Write(o, DiffRows.FigureHeaders, DiffRows.Figures(d));
-            if (d.NewAtInit.Count > 0)
+            if (DiffRows.NewAtInitLine(d, top) is { } newAtInit)
             {
-                o.WriteLine($"  New at init: {string.Join(", ", d.NewAtInit.Select(m => $"{m.Module} ({Format.Ms(m.New!.MedianMs)} ms)"))}");
+                o.WriteLine("  " + newAtInit);
             }
 
             o.WriteLine();

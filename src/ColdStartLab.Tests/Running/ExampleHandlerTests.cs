@@ -37,7 +37,7 @@ public sealed class ExampleHandlerTests(ITestOutputHelper output)
         {
             Assert.Null(profile.Problem);
             Assert.True(profile.RanWrapper);
-            Assert.Equal(["importtime_wrapper", Path.GetFileName(profile.Python!), "-S", "bootstrap.py"], profile.Argv.Select(Path.GetFileName));
+            Assert.Equal(["importtime_wrapper", Path.GetFileName(profile.Python!), "-S", "bootstrap.pyc"], profile.Argv.Select(Path.GetFileName));
             Assert.Equal(2, profile.Completed);
             Assert.All(profile.Parsed!.ColdStarts, c =>
             {
@@ -71,7 +71,7 @@ public sealed class ExampleHandlerTests(ITestOutputHelper output)
         var profile = ColdStartLab.Profile([lazy], new LabOptions { ColdStarts = 1, WarmUp = 0, EventJson = Assets.SampleEvent }).Single();
 
         Assert.False(profile.RanWrapper);
-        Assert.Equal([Path.GetFileName(profile.Python!), "-X", "importtime", "-S", "bootstrap.py"], profile.Argv.Select(Path.GetFileName));
+        Assert.Equal([Path.GetFileName(profile.Python!), "-X", "importtime", "-S", "bootstrap.pyc"], profile.Argv.Select(Path.GetFileName));
         Assert.Equal(1, profile.Completed);
         AssertPhases(profile, expected: ImportPhase.Invoke);
         Assert.Null(profile.Parsed!.ColdStarts[0].Interpreter);

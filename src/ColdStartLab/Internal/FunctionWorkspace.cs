@@ -31,19 +31,19 @@ internal sealed class FunctionWorkspace : IDisposable
     /// <summary>Whether <see cref="Wrapper"/> is ColdStart's import-time wrapper (it adds <c>-X importtime</c> itself).</summary>
     public bool WrapperIsColdStarts { get; private set; }
 
-    /// <summary>The bootstrap script.</summary>
+    /// <summary>The bootstrap script, compiled by the function's interpreter (its source when that failed).</summary>
     public string Bootstrap { get; private set; } = "";
 
     /// <summary>An empty folder used as HOME, so no file of the user's own home (e.g. ~/.aws) is read.</summary>
     public string Home { get; private set; } = "";
 
     /// <exception cref="LabException">The code or a layer cannot be read, or the wrapper is not in a local layer.</exception>
-    public static FunctionWorkspace Create(LambdaFunction function)
+    public static FunctionWorkspace Create(LambdaFunction function, string python)
     {
         var workspace = new FunctionWorkspace(Directory.CreateTempSubdirectory("coldstart-lab-").FullName);
         try
         {
-            workspace.Prepare(function);
+            workspace.Prepare(function, python);
             return workspace;
         }
         catch
@@ -67,7 +67,7 @@ internal sealed class FunctionWorkspace : IDisposable
         }
     }
 
-    private void Prepare(LambdaFunction function)
+    private void Prepare(LambdaFunction function, string python)
     {
         TaskRoot = Place(function.CodePath, "task", $"{function.Name}: code");
         Layers = function.LayerPaths.Select((layer, i) => Place(layer, $"layer{i + 1}", $"{function.Name}: layer {i + 1}")).ToList();
@@ -95,12 +95,18 @@ internal sealed class FunctionWorkspace : IDisposable
             WrapperIsColdStarts = reader.ReadBlock(start) == start.Length && new string(start) == ColdStartWrapperHeader;
         }
 
-        Bootstrap = Path.Combine(Directory.CreateDirectory(File("runtime")).FullName, "bootstrap.py");
+        var source = Path.Combine(Directory.CreateDirectory(File("runtime")).FullName, "bootstrap.py");
         using (var resource = typeof(FunctionWorkspace).Assembly.GetManifestResourceStream("ColdStart.Lab.bootstrap.py")!)
-        using (var target = System.IO.File.Create(Bootstrap))
+        using (var target = System.IO.File.Create(source))
         {
             resource.CopyTo(target);
         }
+
+        // Compiling the script takes about a millisecond and a half: done once here instead of in every cold start.
+        var compiled = Path.ChangeExtension(source, ".pyc");
+        var compile = ColdStartProcess.Run([python, "-S", "-c", "import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)", source, compiled],
+            Scratch, new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }, TimeSpan.FromSeconds(60));
+        Bootstrap = compile.ExitCode == 0 && System.IO.File.Exists(compiled) ? compiled : source;
 
         Home = Directory.CreateDirectory(File("home")).FullName;
     }

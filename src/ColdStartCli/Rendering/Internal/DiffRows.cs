@@ -23,8 +23,20 @@ internal static class DiffRows
     public static IEnumerable<IReadOnlyList<string>> Figures(FunctionDiff d) =>
         d.Figures.Select(f => (IReadOnlyList<string>)[f.Figure, Value(f.Base, f.IsTime), Value(f.New, f.IsTime), Change(f.Delta, f.DeltaPercent, f.IsTime)]);
 
-    public static IEnumerable<ModuleDelta> Shown(FunctionDiff d, int top) =>
-        d.Modules.Take(top).Concat(d.NewAtInit.Skip(0).Where(m => !d.Modules.Take(top).Contains(m)));
+    /// <summary>The <paramref name="top"/> largest changes, and the <paramref name="top"/> largest new init-phase imports.</summary>
+    public static IEnumerable<ModuleDelta> Shown(FunctionDiff d, int top) => d.Modules.Take(top).Union(NewAtInit(d, top));
+
+    /// <summary>The largest modules newly imported at init, largest first.</summary>
+    public static IEnumerable<ModuleDelta> NewAtInit(FunctionDiff d, int top) => d.NewAtInit.OrderByDescending(m => m.New!.MedianMs).Take(top);
+
+    /// <summary>"New at init: a (3.1 ms), b (1.2 ms) and 12 more", or null when there is none.</summary>
+    public static string? NewAtInitLine(FunctionDiff d, int top)
+    {
+        var all = d.NewAtInit.Count;
+        return all == 0 ? null
+            : "New at init: " + string.Join(", ", NewAtInit(d, top).Select(m => $"{m.Module} ({Format.Ms(m.New!.MedianMs)} ms)"))
+              + (all > top ? $" and {all - top} more" : "");
+    }
 
     public static IReadOnlyList<string> Module(ModuleDelta m) =>
     [
