@@ -71,7 +71,7 @@ public static class ColdStartLab
                 foreach (var run in runs.Where(r => r.Profile.Problem is null))
                 {
                     var coldStart = run.RunOne(number, options.Timeout);
-                    options.Progress?.Report($"{run.Profile.Function.Name}: cold start {number} of {options.ColdStarts}: {coldStart.Outcome}, {coldStart.WallMs:0} ms");
+                    options.Progress?.Invoke($"{run.Profile.Function.Name}: cold start {number} of {options.ColdStarts}: {coldStart.Outcome}, {coldStart.WallMs:0} ms");
                 }
             }
 

@@ -30,8 +30,8 @@ public sealed class LabOptions
     /// <summary>Variables set for every function after its own (e.g. values the template only has as expressions). Default: none.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Receives one line per cold start as it finishes (e.g. for a progress display). Default: null.</summary>
-    public IProgress<string>? Progress { get; init; }
+    /// <summary>Called with one line per cold start as it finishes, on the calling thread (e.g. for a progress display). Default: null.</summary>
+    public Action<string>? Progress { get; init; }
 
     internal void Validate()
     {

@@ -294,7 +294,7 @@ internal static partial class ProfileCommand
             Timeout = TimeSpan.FromSeconds(seconds),
             Preload = Preload.Parse(parsed.GetValue(preload)!),
             Environment = variables,
-            Progress = console.IsErrorRedirected ? null : new Progress<string>(line => console.Error.WriteLine($"coldstart profile: {line}")),
+            Progress = console.IsErrorRedirected ? null : line => console.Error.WriteLine($"coldstart profile: {line}"),
         };
     }
 

@@ -13,7 +13,7 @@ internal static class MarkdownProfileRenderer
         o.WriteLine();
         if (functions.Count != 1)
         {
-            Table(o, ProfileText.SideBySideHeaders, functions.Select(ProfileText.SideBySideRow), numeric: 1);
+            Table(o, ProfileText.SideBySideHeaders, functions.Select(ProfileText.SideBySideRow), ProfileText.SideBySideNumeric);
         }
 
         if (skipped.Count > 0)
@@ -38,7 +38,7 @@ internal static class MarkdownProfileRenderer
         {
             o.WriteLine($"## {MarkdownText.Escape(f.Name)}");
             o.WriteLine();
-            Table(o, ["", ""], ProfileText.LabRows(f), numeric: int.MaxValue);
+            Table(o, ["", ""], ProfileText.LabRows(f), _ => false);
             if (f.Report is { } report)
             {
                 o.Write(MarkdownReportRenderer.Render(report));
@@ -49,10 +49,10 @@ internal static class MarkdownProfileRenderer
         return o.ToString();
     }
 
-    private static void Table(StringWriter o, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, int numeric)
+    private static void Table(StringWriter o, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, Func<int, bool> rightAligned)
     {
         o.WriteLine("| " + string.Join(" | ", headers.Select(MarkdownText.Escape)) + " |");
-        o.WriteLine("|" + string.Concat(headers.Select((_, i) => i >= numeric && i < headers.Count - 2 ? "---:|" : "---|")));
+        o.WriteLine("|" + string.Concat(headers.Select((_, i) => rightAligned(i) ? "---:|" : "---|")));
         foreach (var row in rows)
         {
             o.WriteLine("| " + string.Join(" | ", row.Select(MarkdownText.Escape)) + " |");

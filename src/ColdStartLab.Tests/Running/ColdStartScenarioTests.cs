@@ -231,6 +231,23 @@ public sealed class ColdStartScenarioTests
         Assert.Empty(profile.ColdStarts);
     }
 
+    [Fact]
+    public void A_wrapper_that_is_not_in_a_local_layer_or_not_executable_stops_the_function_with_the_reason()
+    {
+        var notLocal = Run(Assets.Function(Assets.ExampleHandlers, "app_lazy.handler", Version,
+            environment: new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = "/opt/otel-instrument" }) with { NonLocalLayers = ["arn:aws:lambda:us-east-1:901920570463:layer:aws-otel-python:1"] });
+        Assert.Equal("handler: AWS_LAMBDA_EXEC_WRAPPER=/opt/otel-instrument is not in any of its local layers (it has 1 layer(s) that are not local assets: arn:aws:lambda:us-east-1:901920570463:layer:aws-otel-python:1); the lab runs the wrapper from the function's layers.",
+            notLocal.Problem);
+        Assert.Empty(notLocal.ColdStarts);
+
+        using var temp = new TempFolder();
+        temp.Write("layer/importtime_wrapper", "#!/bin/sh\nexec \"$@\"\n");
+        var notExecutable = Run(Assets.Function(Assets.ExampleHandlers, "app_lazy.handler", Version, [temp.PathOf("layer")],
+            new Dictionary<string, string> { ["AWS_LAMBDA_EXEC_WRAPPER"] = "/opt/importtime_wrapper" }));
+        Assert.Equal($"handler: AWS_LAMBDA_EXEC_WRAPPER=/opt/importtime_wrapper is not executable in its layer ({temp.PathOf("layer/importtime_wrapper")}): Lambda would refuse it too ('is not an executable').",
+            notExecutable.Problem);
+    }
+
     private static bool IsRunning(int pid)
     {
         var stat = $"/proc/{pid}/stat";

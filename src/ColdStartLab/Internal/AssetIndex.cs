@@ -2,10 +2,10 @@ using System.Text.Json;
 
 namespace ColdStart.Lab.Internal;
 
-/// <summary>The file assets of one assembly folder, from its <c>*.assets.json</c> manifests: id, local path, and whether it is a folder.</summary>
+/// <summary>The file assets of one assembly folder, from its <c>*.assets.json</c> manifests: id and local path (a zip file or a folder).</summary>
 internal sealed class AssetIndex
 {
-    private readonly Dictionary<string, (string? Path, bool IsFolder)> _assets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _assets = new(StringComparer.Ordinal);
 
     public IEnumerable<string> Ids => _assets.Keys;
 
@@ -24,22 +24,10 @@ internal sealed class AssetIndex
             }
 
             // Assets built by a command at publish time ("executable") have no local path.
-            var path = source.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.String ? Path.GetFullPath(Path.Combine(directory, p.GetString()!)) : null;
-            var isFolder = source.TryGetProperty("packaging", out var packaging) && packaging.ValueKind == JsonValueKind.String && packaging.GetString() == "zip";
-            _assets.TryAdd(file.Name, (path, isFolder));
+            _assets.TryAdd(file.Name, source.TryGetProperty("path", out var p) && p.ValueKind == JsonValueKind.String ? Path.GetFullPath(Path.Combine(directory, p.GetString()!)) : null);
         }
     }
 
-    public bool TryGet(string id, out string? path, out bool isFolder)
-    {
-        if (_assets.TryGetValue(id, out var asset))
-        {
-            (path, isFolder) = asset;
-            return true;
-        }
-
-        path = null;
-        isFolder = false;
-        return false;
-    }
+    /// <summary>The asset's local path; false when the id is unknown, null path when it is built by a command at publish time.</summary>
+    public bool TryGet(string id, out string? path) => _assets.TryGetValue(id, out path);
 }

@@ -75,6 +75,4 @@ internal static class LambdaEnvironment
 
         return environment;
     }
-
-    public static string ClosedEndpoint => $"http://127.0.0.1:{ClosedPort.Value}";
 }

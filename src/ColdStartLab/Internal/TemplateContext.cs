@@ -36,7 +36,7 @@ internal sealed class TemplateContext(string template, string directory, JsonEle
         var keyText = key.GetRawText();
         foreach (var id in assets.Ids)
         {
-            if (keyText.Contains(id, StringComparison.Ordinal) && assets.TryGet(id, out var path, out _))
+            if (keyText.Contains(id, StringComparison.Ordinal) && assets.TryGet(id, out var path))
             {
                 return path is null ? (null, $"asset {id} is built by a command at publish time, not a local file") : Exists(path);
             }

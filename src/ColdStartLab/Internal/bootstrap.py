@@ -82,13 +82,12 @@ class LambdaContext(object):
 
 
 def _main():
-    started = time.monotonic_ns()
     with open(os.environ.pop("COLDSTART_LAB_CONFIG"), encoding="utf-8") as source:
         config = eval(source.read(), {"__builtins__": {}})  # a Python literal written by the lab
     result_path = os.environ.pop("COLDSTART_LAB_RESULT")
     request_id = os.environ.pop("COLDSTART_LAB_REQUEST_ID")
-    t0 = int(os.environ.pop("COLDSTART_LAB_T0", "0")) or started
-    result = [("python", "%d.%d.%d" % sys.version_info[:3])]
+    t0 = int(os.environ.pop("COLDSTART_LAB_T0", "0")) or time.monotonic_ns()
+    result = []
 
     # Lambda's order: the code folder first, then the layers' folders, then the standard library.
     sys.path[:1] = config["path"]
@@ -124,7 +123,6 @@ def _main():
     except BaseException as error:  # whatever module-level code raises, SystemExit included
         _error(result, "init", error, "Runtime.Unknown")
     init_ms = (time.monotonic_ns() - t0) / 1e6
-    result.append(("init_ms", "%.3f" % init_ms))
 
     if handler is None:
         _boundary("INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: error\tError Type: %s" % (init_ms, dict(result)["init_kind"]))
@@ -146,9 +144,7 @@ def _main():
         billed = int(-(-(duration_ms + init_ms) // 1))
         _boundary("REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %d MB\tInit Duration: %.2f ms"
                   % (request_id, duration_ms, billed, config["memory_mb"], _peak_memory_mb(), init_ms))
-        result.append(("duration_ms", "%.3f" % duration_ms))
 
-    result.append(("startup_ms", "%.3f" % ((started - t0) / 1e6)))
     with open(result_path, "w", encoding="utf-8") as out:
         for key, value in result:
             out.write(key + "\t" + _escape(value) + "\n")

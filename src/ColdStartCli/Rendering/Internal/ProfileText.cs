@@ -12,6 +12,9 @@ internal static class ProfileText
 
     public static readonly string[] SideBySideHeaders = ["function", "init-phase imports ms", "1st-invocation lazy imports ms", "sum ms", "heaviest init import", "cold starts"];
 
+    /// <summary>The number columns of the side-by-side table (init, lazy, sum).</summary>
+    public static bool SideBySideNumeric(int column) => column is >= 1 and <= 3;
+
     public static IReadOnlyList<string> SideBySideRow(ProfiledFunction f) =>
     [
         f.Name,
