@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ColdStart.Bench;
 using ColdStart.Lab;
 
 // The lab's own cost per cold start, beyond the interpreter's work: the same handler imported by a bare
@@ -8,6 +9,8 @@ using ColdStart.Lab;
 // round by round, medians. Each round runs the lab with N cold starts and with 1: the difference over N - 1 is the
 // cost of one more cold start; what remains of the 1-cold-start run is the one-time setup per function (workspace,
 // compiling the bootstrap). --preload none on both sides: preloading is the runtime client's work on Lambda.
+// Besides wall time it counts CPU time (the children's from getrusage, this process's own), which other load on
+// the machine moves much less.
 // Usage: dotnet run -c Release --project bench/LabOverhead [-- --python 3.13 --rounds 15 --cold-starts 10]
 if (OperatingSystem.IsWindows())
 {
@@ -78,23 +81,35 @@ double Bare()
     return clock.Elapsed.TotalMilliseconds;
 }
 
-// Warm-up: the OS file cache, the JIT, both sides.
-Bare();
-ColdStartLab.Profile([function], options);
+// Warm-up: the OS file cache, and the JIT's tiered recompilation (a one-time cost of each coldstart run), both sides.
+for (var i = 0; i < 5; i++)
+{
+    ColdStartLab.Profile([function], options);
+    for (var j = 0; j < coldStarts; j++)
+    {
+        Bare();
+    }
+}
 
 var bare = new List<double>();
+var bareCpu = new List<double>();
+var labCpu = new List<double>();
 var labPerColdStart = new List<double>();
 var setup = new List<double>();
 var labProcess = new List<double>();
 var loadBefore = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 for (var round = 0; round < rounds; round++)
 {
+    var (cpu0, self0) = (ChildCpu.Milliseconds(), Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
     var clock = Stopwatch.StartNew();
     var profile = ColdStartLab.Profile([function], options).Single();
     var many = clock.Elapsed.TotalMilliseconds;
+    var (cpu1, self1) = (ChildCpu.Milliseconds(), Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
     clock.Restart();
     var one = ColdStartLab.Profile([function], single).Single();
     var first = clock.Elapsed.TotalMilliseconds;
+    var (cpu2, self2) = (ChildCpu.Milliseconds(), Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
+    labCpu.Add(((cpu1 - cpu0 + self1 - self0) - (cpu2 - cpu1 + self2 - self1)) / (coldStarts - 1));
     if (profile.Completed != coldStarts || one.Completed != 1)
     {
         throw new InvalidOperationException($"the lab's cold starts failed: {string.Join("; ", profile.ColdStarts.Concat(one.ColdStarts).Select(c => c.ErrorMessage))}");
@@ -104,10 +119,13 @@ for (var round = 0; round < rounds; round++)
     labPerColdStart.Add(marginal);
     setup.Add(first - marginal);
     labProcess.AddRange(profile.ColdStarts.Select(c => c.WallMs));
+    var (bareCpu0, bareSelf0) = (ChildCpu.Milliseconds(), Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
     for (var i = 0; i <= coldStarts; i++)
     {
         bare.Add(Bare());
     }
+
+    bareCpu.Add((ChildCpu.Milliseconds() - bareCpu0 + Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - bareSelf0) / (coldStarts + 1));
 }
 
 static double Median(List<double> values)
@@ -126,6 +144,8 @@ Console.WriteLine($"  bare `python -X importtime -S -c \"import site; import app
 Console.WriteLine($"  lab, interpreter process only (bootstrap included), per cold start      {mProcess,8:0.00} ms   (+{mProcess - mBare:0.00} ms)");
 Console.WriteLine($"  lab, one more cold start (env, process, results, log, parse)           {mLab,8:0.00} ms   (+{mLab - mBare:0.00} ms)");
 Console.WriteLine($"  lab, once per function and run (workspace, compiling the bootstrap)  {Median(setup),8:0.00} ms");
+Console.WriteLine();
+Console.WriteLine($"  CPU time per start (interpreter + this process): bare {Median(bareCpu):0.00} ms, lab one more cold start {Median(labCpu):0.00} ms (+{Median(labCpu) - Median(bareCpu):0.00} ms)");
 Console.WriteLine();
 var overhead = mLab - mBare;
 Console.WriteLine(overhead < 5
