@@ -159,14 +159,13 @@ public static class ColdStartLab
                 : [workspace.Wrapper, python, "-X", "importtime", "-S", workspace.Bootstrap];
             run._environment = LambdaEnvironment.Build(function, workspace, python, options.Environment);
             run._config = workspace.File("config.py");
-            var name = function.FunctionName ?? function.LogicalId ?? function.Name;
             var config = new StringBuilder("{\n")
                 .Append("  \"handler\": ").Append(PythonLiteral.String(function.Handler)).Append(",\n")
                 .Append("  \"path\": ").Append(PythonLiteral.List(workspace.PythonPath)).Append(",\n")
                 .Append("  \"preload\": ").Append(PythonLiteral.List(profile.Preload.Modules)).Append(",\n")
                 .Append(CultureInfo.InvariantCulture, $"  \"timeout_ms\": {function.TimeoutSeconds * 1000},\n")
                 .Append(CultureInfo.InvariantCulture, $"  \"memory_mb\": {function.MemoryMb},\n")
-                .Append("  \"function_arn\": ").Append(PythonLiteral.String($"arn:aws:lambda:{function.Region ?? "us-east-1"}:000000000000:function:{name}")).Append(",\n");
+                .Append("  \"function_arn\": ").Append(PythonLiteral.String($"arn:aws:lambda:{function.Region ?? "us-east-1"}:000000000000:function:{function.LambdaName}")).Append(",\n");
             if (eventLiteral is not null)
             {
                 config.Append("  \"event\": ").Append(eventLiteral).Append(",\n");

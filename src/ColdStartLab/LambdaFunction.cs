@@ -48,6 +48,9 @@ public sealed record LambdaFunction
     /// <summary><c>AWS_LAMBDA_EXEC_WRAPPER</c> from <see cref="Environment"/>; null when the function has no wrapper.</summary>
     public string? ExecWrapper => Environment.TryGetValue("AWS_LAMBDA_EXEC_WRAPPER", out var wrapper) ? wrapper : null;
 
+    /// <summary>The name the lab gives the function in its environment and context: the literal FunctionName, else the logical id, else <see cref="Name"/>.</summary>
+    internal string LambdaName => FunctionName ?? LogicalId ?? Name;
+
     /// <summary>The <c>major.minor</c> Python version of <see cref="Runtime"/>, e.g. <c>3.13</c>.</summary>
     public string PythonVersion => LocalPython.MinorVersionOf(Runtime) ?? throw new InvalidOperationException($"{Runtime} is not a python3.N runtime");
 }

@@ -35,7 +35,7 @@ internal static class LambdaEnvironment
     public static Dictionary<string, string> Build(LambdaFunction function, FunctionWorkspace workspace, string python,
         IReadOnlyDictionary<string, string> extra)
     {
-        var name = function.FunctionName ?? function.LogicalId ?? function.Name;
+        var name = function.LambdaName;
         var region = function.Region ?? "us-east-1";
         var endpoint = $"http://127.0.0.1:{ClosedPort.Value}";
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
