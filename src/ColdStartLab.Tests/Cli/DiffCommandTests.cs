@@ -9,6 +9,7 @@ public sealed class DiffCommandTests
     private static readonly Lazy<(string Lazy, string Eager)> Reports = new(() =>
     {
         var folder = Directory.CreateTempSubdirectory("coldstart-lab-diff-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         var dev = Path.Combine(ExampleAssembly.Directory, "assembly-Dev");
         foreach (var variant in new[] { "Lazy", "Eager" })
         {

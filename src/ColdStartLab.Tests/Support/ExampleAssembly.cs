@@ -10,6 +10,7 @@ internal static class ExampleAssembly
     {
         System.Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
         var outdir = System.IO.Directory.CreateTempSubdirectory("coldstart-lab-cdk-out-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.Directory.Delete(outdir, recursive: true);
         var app = new App(new AppProps { Outdir = outdir });
         ExampleApp.Build(app);
         app.Synth();
