@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ColdStart.Lab;
 
 namespace ColdStart.Bench.Logs;
 
@@ -65,34 +66,9 @@ public static class ImportTimeCapture
     public static string VersionOf(string python) =>
         RunPython(python, ["-c", "import sys; sys.stderr.write('%d.%d' % sys.version_info[:2])"]).Trim();
 
-    /// <summary>The interpreter to capture from: the given one, pyenv's newest 3.x, or python3 on PATH.</summary>
-    public static string FindPython(string? requested)
-    {
-        if (requested is not null)
-        {
-            return requested;
-        }
-
-        var pyenv = Environment.GetEnvironmentVariable("PYENV_ROOT") is { Length: > 0 } root
-            ? root
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv");
-        var versions = Path.Combine(pyenv, "versions");
-        if (Directory.Exists(versions))
-        {
-            var newest = Directory.GetDirectories(versions, "3.*")
-                .Select(d => (Dir: d, Version: Version.TryParse(Path.GetFileName(d), out var v) ? v : null))
-                .Where(x => x.Version is not null)
-                .OrderByDescending(x => x.Version)
-                .Select(x => Path.Combine(x.Dir, "bin", string.Create(CultureInfo.InvariantCulture, $"python{x.Version!.Major}.{x.Version.Minor}")))
-                .FirstOrDefault(File.Exists);
-            if (newest is not null)
-            {
-                return newest;
-            }
-        }
-
-        return "python3";
-    }
+    /// <summary>The interpreter to capture from: the given one, else the newest installed CPython (pyenv, then PATH), else python3.</summary>
+    public static string FindPython(string? requested) =>
+        requested ?? (LocalPython.Installed() is { Count: > 0 } installed ? LocalPython.Find(installed[^1])! : "python3");
 
     private static string RunPython(string exe, string[] args)
     {

@@ -22,6 +22,8 @@ public static class ColdStartApp
         {
             ReportCommand.Create(console),
             CompareCommand.Create(console),
+            ProfileCommand.Create(console),
+            DiffCommand.Create(console),
         };
 
         OptionValues.ApplyDefaults(root);

@@ -49,6 +49,39 @@ public sealed class IcicleZoomInChromiumTests : IDisposable
     }
 
     [ChromiumFact]
+    public void On_a_page_with_two_charts_each_zooms_on_its_own()
+    {
+        // The shape of a `coldstart profile` page: several reports' bodies (breadcrumbs + chart each), the script once.
+        var report = File.ReadAllText(SampleReport());
+        var body = report.IndexOf("<h1>", StringComparison.Ordinal);
+        var script = report.IndexOf("<script>", StringComparison.Ordinal);
+        var page = _dir.Write("two.html", report[..script] + report[body..script] + report[script..]);
+        var root = ImportTimeReport.Build(LogParser.Parse([LogSource.FromFile(CliRunner.SamplePath)])).Tree.MaxBy(r => r.MedianCumulativeMs)!;
+        using var chromium = Chromium.Start();
+        var browser = chromium.Page;
+
+        browser.Navigate().GoToUrl(new Uri(page).AbsoluteUri);
+        var charts = browser.FindElements(By.CssSelector("svg.icicle"));
+        var crumbs = browser.FindElements(By.CssSelector("nav.crumbs"));
+        var bars = browser.FindElements(By.CssSelector($"g.node[data-d='0'][data-name='{root.Name}'] > rect"));
+        Assert.Equal((2, 2, 2), (charts.Count, crumbs.Count, bars.Count));
+        var firstWidth = bars[0].Size.Width;
+
+        bars[1].Click();
+
+        Assert.InRange(bars[1].Size.Width, charts[1].Size.Width - 2, charts[1].Size.Width + 1);
+        Assert.InRange(bars[0].Size.Width, firstWidth - 1, firstWidth + 1);
+        Assert.Equal(["All imports", root.Name], crumbs[1].FindElements(By.CssSelector("button")).Select(b => b.Text));
+        Assert.Equal(["All imports"], crumbs[0].FindElements(By.CssSelector("button")).Select(b => b.Text));
+        Assert.EndsWith($"#icicle-2={root.Name}", browser.Url);
+
+        new OpenQA.Selenium.Interactions.Actions(browser).SendKeys(Keys.Escape).Perform();
+
+        Assert.Equal(["All imports"], crumbs[1].FindElements(By.CssSelector("button")).Select(b => b.Text));
+        Assert.Empty(SevereConsoleMessages(browser));
+    }
+
+    [ChromiumFact]
     public void The_page_loads_nothing_and_its_policy_allows_only_its_own_script()
     {
         var page = SampleReport();

@@ -2,39 +2,19 @@ using System.Runtime.Versioning;
 using Xunit;
 namespace ColdStart.Constructs.Tests.Support;
 
-/// <summary>Finds the CPython interpreters installed on this machine (pyenv first, python3 on PATH only without pyenv).</summary>
+/// <summary>The local CPython interpreters, as the product finds them (<see cref="ColdStart.Lab.LocalPython"/>), with xunit theory data.</summary>
 // Runs POSIX shells and interpreters: Linux and macOS only.
 [UnsupportedOSPlatform("windows")]
 internal static class LocalPython
 {
-    public static readonly string[] Versions = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
+    public static IReadOnlyList<string> Versions => ColdStart.Lab.LocalPython.Versions;
 
     public static TheoryData<string> VersionData => new(Versions);
 
-    private static readonly Lazy<(string Version, string Path)?> PathPython = new(FindOnPath);
-
-    public static int Minor(string version) => int.Parse(version.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture);
+    public static int Minor(string version) => ColdStart.Lab.LocalPython.Minor(version);
 
     /// <summary>Absolute path of python<paramref name="version"/> (e.g. "3.11"), or null when it is not installed.</summary>
-    public static string? Find(string version)
-    {
-        var root = PyenvRoot();
-        if (root is null)
-        {
-            return PathPython.Value is { } onPath && onPath.Version == version ? onPath.Path : null;
-        }
-        var versions = Path.Combine(root, "versions");
-        if (!Directory.Exists(versions))
-        {
-            return null;
-        }
-        return Directory.GetDirectories(versions, version + ".*")
-            .Select(dir => (Dir: dir, Parsed: Version.TryParse(Path.GetFileName(dir), out var v) ? v : null))
-            .Where(d => d.Parsed is not null)
-            .OrderByDescending(d => d.Parsed)
-            .Select(d => Path.Combine(d.Dir, "bin", "python" + version))
-            .FirstOrDefault(File.Exists);
-    }
+    public static string? Find(string version) => ColdStart.Lab.LocalPython.Find(version);
 
     /// <summary>
     /// <see cref="Find"/>, and when the version is missing a line in the test's output naming it, so a skipped version
@@ -51,28 +31,8 @@ internal static class LocalPython
     }
 
     /// <summary>Every version from <see cref="Versions"/> that is installed.</summary>
-    public static IReadOnlyList<string> Installed() => Versions.Where(v => Find(v) is not null).ToArray();
+    public static IReadOnlyList<string> Installed() => ColdStart.Lab.LocalPython.Installed();
 
     /// <summary>pyenv's root: $PYENV_ROOT, else ~/.pyenv; null when neither exists.</summary>
-    public static string? PyenvRoot()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("PYENV_ROOT");
-        if (!string.IsNullOrEmpty(fromEnvironment) && Directory.Exists(fromEnvironment))
-        {
-            return fromEnvironment;
-        }
-        var home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv");
-        return Directory.Exists(home) ? home : null;
-    }
-
-    private static (string Version, string Path)? FindOnPath()
-    {
-        var python = Executables.OnPath("python3");
-        if (python is null)
-        {
-            return null;
-        }
-        var result = ProcessRun.Start(python, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"]);
-        return result.ExitCode == 0 ? (result.Stdout.Trim(), python) : null;
-    }
+    public static string? PyenvRoot() => ColdStart.Lab.LocalPython.PyenvRoot();
 }
