@@ -56,6 +56,20 @@ public sealed class OutputFileTests
     }
 
     [Fact]
+    public void Compare_refuses_an_output_that_is_one_of_a_strategys_files()
+    {
+        using var dir = new TempDirectory();
+        var lazy = dir.Write("lazy.log", File.ReadAllText(CliRunner.SamplePath));
+        var prewarmed = dir.Write("pc.log", File.ReadAllText(CliRunner.SamplePath));
+
+        var run = CliRunner.Run("compare", $"lazy={lazy}", $"prewarmed={prewarmed}", "-o", "./" + Path.GetRelativePath(".", prewarmed));
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains($"is the input file '{prewarmed}'", run.Error);
+        Assert.Equal(File.ReadAllText(CliRunner.SamplePath), File.ReadAllText(prewarmed));
+    }
+
+    [Fact]
     public void An_existing_output_is_replaced_whole_so_a_reader_of_the_old_file_never_sees_it_half_written()
     {
         using var dir = new TempDirectory();

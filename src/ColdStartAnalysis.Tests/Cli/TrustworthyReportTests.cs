@@ -71,6 +71,32 @@ public sealed class TrustworthyReportTests
         Assert.Equal(1, summary.GetProperty("incompleteColdStarts").GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public void Compare_refuses_a_cut_export_and_with_allow_partial_says_so_in_every_format()
+    {
+        using var dir = new TempDirectory();
+        var full = Export();
+        var whole = dir.Write("whole.json", full);
+        var cut = dir.Write("cut.json", full[..full.IndexOf("| json", full.IndexOf("START", full.IndexOf("00000000000000000000000000000002", StringComparison.Ordinal), StringComparison.Ordinal) - 600, StringComparison.Ordinal)]);
+
+        var refused = CliRunner.Run("compare", $"a={whole}", $"b={cut}");
+        var text = CliRunner.Run("compare", $"a={whole}", $"b={cut}", "--allow-partial");
+        var markdown = CliRunner.Run("compare", $"a={whole}", $"b={cut}", "--allow-partial", "-f", "markdown");
+        var json = CliRunner.Run("compare", $"a={whole}", $"b={cut}", "--allow-partial", "-f", "json");
+
+        Assert.Equal(ExitCodes.UsageError, refused.ExitCode);
+        Assert.Matches($"^coldstart compare: '{System.Text.RegularExpressions.Regex.Escape(cut)}': the JSON document is cut off or corrupt near its end at byte [0-9]+: .*\n$", refused.Error);
+        Assert.All([text, markdown, json], run => Assert.Equal(ExitCodes.Success, run.ExitCode));
+        Assert.Contains($"PARTIAL INPUT: b: {cut}: ", text.Out);
+        Assert.Contains("b: incomplete cold starts 1 left out of every figure", text.Out);
+        Assert.Contains("PARTIAL INPUT: b: ", markdown.Out);
+        var strategies = JsonDocument.Parse(json.Out).RootElement.GetProperty("strategies");
+        Assert.Equal(0, strategies[0].GetProperty("partialInputs").GetArrayLength());
+        Assert.Equal(cut, Assert.Single(strategies[1].GetProperty("partialInputs").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal(1, strategies[1].GetProperty("incompleteColdStarts").GetProperty("total").GetInt32());
+        Assert.Equal(2, strategies[1].GetProperty("profiles").GetInt32());
+    }
+
     /// <summary>Init output logged after START (older console logs): the split is unknown.</summary>
     private static string OldConsoleLog() => string.Join("\n",
         Start(RequestA), ImportTimeText.Header, ImportTimeText.Row(3000, 3000, 0, "json"), "module loaded", End(RequestA), Report(RequestA, 20, init: 100)) + "\n";

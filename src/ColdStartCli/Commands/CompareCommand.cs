@@ -5,6 +5,7 @@ using ColdStart.Analysis.Comparison;
 using ColdStart.Analysis.Pricing;
 using ColdStart.Cli.Internal;
 using ColdStart.Cli.Rendering;
+using ColdStart.Cli.Rendering.Internal;
 
 namespace ColdStart.Cli.Commands;
 
@@ -54,6 +55,7 @@ internal static class CompareCommand
         var output = SharedOptions.Output();
         var splitAfter = SharedOptions.SplitAfter();
         var handler = SharedOptions.Handler();
+        var allowPartial = SharedOptions.AllowPartial();
 
         var x86 = GbSecondPrices.X86_64List;
         var arm = GbSecondPrices.Arm64List;
@@ -86,7 +88,7 @@ internal static class CompareCommand
 
         var command = new Command("compare", "Compare cold-start strategies side by side: cold-start rate, Init and Restore Duration, first-invocation and warm latency, lazy-import cost, and an estimated monthly bill for each, with the break-even utilisation of provisioned concurrency.")
         {
-            strategies, strategyOption, kinds, format, output, splitAfter, handler,
+            strategies, strategyOption, kinds, format, output, splitAfter, handler, allowPartial,
             requests, memory, architecture, concurrency, spillover, initBilled,
             onDemandPrice, provisionedPrice, provisionedDurationPrice, armOnDemandPrice, armProvisionedPrice, armProvisionedDurationPrice,
             requestPrice, cachePrice, restorePrice, hours, activeHours, armFactor,
@@ -171,7 +173,9 @@ internal static class CompareCommand
                 throw new UsageException($"{option}: {(rule.StartsWith(property + " ", StringComparison.Ordinal) ? rule[(property.Length + 1)..] : rule)}");
             }
 
-            var parseOptions = SharedOptions.ParseOptions(parsed, splitAfter, handler);
+            var inputs = specs.SelectMany(s => s.Files).ToList();
+            SharedOptions.CheckOutput(parsed.GetValue(output), inputs);
+            var parseOptions = SharedOptions.ParseOptions(parsed, splitAfter, handler, allowPartial);
             var results = new List<(string Name, Analysis.ParseResult Result)>();
             foreach (var spec in specs)
             {
@@ -186,13 +190,14 @@ internal static class CompareCommand
             }
 
             var comparison = StrategyComparison.Build(results, pricing, kindOverrides);
+            var inputNotes = results.Select(r => StrategyInput.Of(r.Name, r.Result)).ToList();
             var text = SharedOptions.ParseFormat(parsed.GetValue(format)!) switch
             {
-                OutputFormat.Markdown => MarkdownComparisonRenderer.Render(comparison),
-                OutputFormat.Json => JsonComparisonRenderer.Render(comparison),
-                _ => TextComparisonRenderer.Render(comparison),
+                OutputFormat.Markdown => MarkdownComparisonRenderer.Render(comparison, inputNotes),
+                OutputFormat.Json => JsonComparisonRenderer.Render(comparison, inputNotes),
+                _ => TextComparisonRenderer.Render(comparison, inputNotes),
             };
-            SharedOptions.Emit(text, parsed.GetValue(output), console);
+            SharedOptions.Emit(text, parsed.GetValue(output), console, inputs);
             return ExitCodes.Success;
         }));
         return command;

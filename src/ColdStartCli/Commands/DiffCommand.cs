@@ -57,7 +57,7 @@ internal static class DiffCommand
                 OutputFormat.Json => JsonDiffRenderer.Render(diffs),
                 _ => TextDiffRenderer.Render(diffs, count),
             };
-            SharedOptions.Emit(text, parsed.GetValue(output), console);
+            SharedOptions.Emit(text, parsed.GetValue(output), console, [parsed.GetValue(baseFile)!, parsed.GetValue(newFile)!]);
 
             if (gates.MaxRegressionMs is null && gates.MaxRegressionPercent is null)
             {

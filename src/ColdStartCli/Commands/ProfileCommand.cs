@@ -61,6 +61,14 @@ internal static partial class ProfileCommand
             {
                 var outputFormat = SharedOptions.ParseFormat(parsed.GetValue(format)!);
                 var outputPath = parsed.GetValue(output);
+                // what the run reads: the assembly or code and layers (folders), the event, the baseline, a preload log
+                string?[] read =
+                [
+                    parsed.GetValue(assembly), parsed.GetValue(code), .. parsed.GetValue(layers) ?? [], parsed.GetValue(eventFile), parsed.GetValue(baseline),
+                    parsed.GetValue(preload) is { } p && p.StartsWith("from:", StringComparison.Ordinal) ? p["from:".Length..] : null,
+                ];
+                var inputs = read.OfType<string>().ToList();
+                SharedOptions.CheckOutput(outputPath, inputs);
                 if (outputFormat == OutputFormat.Html && outputPath is null && !console.IsOutputRedirected)
                 {
                     throw new UsageException("--format html writes a whole HTML page: give --output FILE, or redirect standard output to a file.");
@@ -78,7 +86,7 @@ internal static partial class ProfileCommand
                     OutputFormat.Html => HtmlProfileRenderer.Render(profiles, skipped, notes),
                     _ => TextProfileRenderer.Render(profiles, skipped, notes),
                 };
-                SharedOptions.Emit(text, outputPath, console);
+                SharedOptions.Emit(text, outputPath, console, inputs);
                 if (parsed.GetValue(saveLogs) is { } logFolder)
                 {
                     SaveLogs(profiles, logFolder);

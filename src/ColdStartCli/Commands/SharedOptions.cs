@@ -66,16 +66,15 @@ internal static class SharedOptions
         return new ParseOptions { SplitAfter = regex, HandlerModule = module, AllowPartial = allowPartial is not null && parsed.GetValue(allowPartial) };
     }
 
-    /// <summary>Writes the rendered output to <c>--output</c> (UTF-8, no BOM) or to standard output.</summary>
-    /// <remarks>Prefer the overload with the inputs, so that <c>--output</c> naming one of them is refused.</remarks>
-    public static void Emit(string text, string? outputPath, CliConsole console) => Emit(text, outputPath, console, []);
-
     /// <summary>
     /// Writes the rendered output to <c>--output</c> (UTF-8, no BOM) or to standard output. A file is written to a
     /// temporary file beside it and renamed, so a failed run leaves no half-written file and an existing one is
     /// replaced only once the new one is complete.
     /// </summary>
-    /// <param name="inputPaths">The command's input files: <paramref name="outputPath"/> naming one of them (by path, link or file identity) is refused.</param>
+    /// <param name="inputPaths">
+    /// Everything the command reads, files and folders: <paramref name="outputPath"/> naming one of the files (by path, link or
+    /// file identity) or lying inside one of the folders is refused. Every command passes them: there is no overload without.
+    /// </param>
     /// <exception cref="UsageException">The output is one of the inputs, or cannot be written.</exception>
     public static void Emit(string text, string? outputPath, CliConsole console, IEnumerable<string> inputPaths)
     {

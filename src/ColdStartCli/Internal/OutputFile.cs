@@ -11,7 +11,10 @@ internal static class OutputFile
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
-    /// <summary>Throws a <see cref="UsageException"/> when <paramref name="outputPath"/> names one of <paramref name="inputPaths"/> (<c>-</c> is skipped).</summary>
+    /// <summary>
+    /// Throws a <see cref="UsageException"/> when <paramref name="outputPath"/> names one of <paramref name="inputPaths"/>, or
+    /// lies inside one that is a folder (a code folder, a cloud assembly: its files are inputs too); <c>-</c> is skipped.
+    /// </summary>
     public static void RefuseInputs(string outputPath, IEnumerable<string> inputPaths)
     {
         var target = Resolve(outputPath);
@@ -19,6 +22,17 @@ internal static class OutputFile
         foreach (var input in inputPaths.Where(p => p != "-"))
         {
             var source = Resolve(input);
+            if (Directory.Exists(source))
+            {
+                var folder = Path.TrimEndingDirectorySeparator(source) + Path.DirectorySeparatorChar;
+                if (target.StartsWith(folder, PathComparison))
+                {
+                    throw new UsageException($"--output: '{outputPath}' is inside the input folder '{input}'; write the output outside it.");
+                }
+
+                continue;
+            }
+
             if (string.Equals(source, target, PathComparison)
                 || (targetIdentity is { } t && FileIdentity.Of(source) is { } s && s.Device == t.Device && s.Inode == t.Inode))
             {

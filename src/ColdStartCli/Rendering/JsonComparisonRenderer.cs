@@ -8,7 +8,7 @@ namespace ColdStart.Cli.Rendering;
 /// <summary>Renders a strategy comparison as JSON; the schema is documented in docs/cli.md.</summary>
 internal static class JsonComparisonRenderer
 {
-    public static string Render(StrategyComparison comparison) => JsonOutput.Write(w =>
+    public static string Render(StrategyComparison comparison, IReadOnlyList<StrategyInput> inputs) => JsonOutput.Write(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("schemaVersion", JsonOutput.SchemaVersion);
@@ -18,7 +18,7 @@ internal static class JsonComparisonRenderer
         w.WriteStartArray("strategies");
         foreach (var s in comparison.Strategies)
         {
-            WriteStrategy(w, s);
+            WriteStrategy(w, s, inputs.Single(i => i.Name == s.Name));
         }
 
         w.WriteEndArray();
@@ -57,7 +57,7 @@ internal static class JsonComparisonRenderer
         w.WriteEndObject();
     }
 
-    private static void WriteStrategy(Utf8JsonWriter w, StrategyResult s)
+    private static void WriteStrategy(Utf8JsonWriter w, StrategyResult s, StrategyInput input)
     {
         w.WriteStartObject();
         w.WriteString("name", s.Name);
@@ -130,6 +130,15 @@ internal static class JsonComparisonRenderer
             w.WriteNull("monthlyCostUsd");
         }
 
+        WriteInput(w, input);
         w.WriteEndObject();
+    }
+
+    /// <summary>What was left out of the strategy's figures, as <c>coldstart report</c>'s summary says it.</summary>
+    private static void WriteInput(Utf8JsonWriter w, StrategyInput input)
+    {
+        JsonOutput.IncompleteColdStarts(w, input.Incomplete);
+        w.WriteNumber("duplicateEventsDropped", input.DuplicateEventsDropped);
+        JsonOutput.PartialInputs(w, input.PartialInputs);
     }
 }

@@ -65,31 +65,14 @@ internal static class JsonReportRenderer
         }
 
         w.WriteEndArray();
-        w.WriteStartObject("incompleteColdStarts");
-        w.WriteNumber("total", summary.IncompleteColdStarts.Total);
-        foreach (var (reason, count) in summary.IncompleteColdStarts.NonZero)
-        {
-            w.WriteNumber(Labels.IncompleteReasonKey(reason), count);
-        }
-
-        w.WriteEndObject();
+        JsonOutput.IncompleteColdStarts(w, summary.IncompleteColdStarts);
         w.WriteNumber("coldStartsWithUnknownInitImports", summary.ColdStartsWithUnknownInitImports);
         w.WriteNumber("subprocesses", summary.Subprocesses);
         w.WriteNumber("coldStartsWithSubprocesses", summary.ColdStartsWithSubprocesses);
         JsonOutput.Percentiles(w, "subprocessImportMs", summary.SubprocessImportMs);
         w.WriteNumber("duplicateEventsDropped", summary.DuplicateEventsDropped);
         w.WriteNumber("duplicateInputsSkipped", summary.DuplicateInputs.Count);
-        w.WriteStartArray("partialInputs");
-        foreach (var source in summary.PartialInputs)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", source.Name);
-            w.WriteNumber("byteOffset", source.Partial!.ByteOffset);
-            w.WriteString("reason", source.Partial.Reason);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        JsonOutput.PartialInputs(w, summary.PartialInputs);
         w.WriteEndObject();
 
         Modules(w, "topBySelf", report.TopBySelf);

@@ -6,7 +6,7 @@ namespace ColdStart.Cli.Rendering;
 /// <summary>Renders a strategy comparison as a GitHub-flavoured Markdown table.</summary>
 internal static class MarkdownComparisonRenderer
 {
-    public static string Render(StrategyComparison comparison)
+    public static string Render(StrategyComparison comparison, IReadOnlyList<StrategyInput> inputs)
     {
         var output = new StringWriter { NewLine = "\n" };
         output.WriteLine("## Cold-start strategies compared");
@@ -20,7 +20,7 @@ internal static class MarkdownComparisonRenderer
         }
 
         output.WriteLine();
-        foreach (var note in ComparisonRows.Notes(comparison))
+        foreach (var note in inputs.SelectMany(i => i.Notes()).Concat(ComparisonRows.Notes(comparison)))
         {
             output.WriteLine($"- {MarkdownText.Escape(note)}");
         }

@@ -7,7 +7,7 @@ namespace ColdStart.Cli.Rendering;
 /// <summary>Renders a strategy comparison as an aligned plain-text table for a terminal.</summary>
 internal static class TextComparisonRenderer
 {
-    public static string Render(StrategyComparison comparison)
+    public static string Render(StrategyComparison comparison, IReadOnlyList<StrategyInput> inputs)
     {
         var output = new StringWriter { NewLine = "\n" };
         output.WriteLine("Cold-start strategies compared");
@@ -16,7 +16,7 @@ internal static class TextComparisonRenderer
         TextTable.Write(output, headers, ComparisonRows.Build(comparison).Select(r =>
             (IReadOnlyList<string>)(r.IsSection ? [r.Label + ":"] : ["  " + r.Label, .. r.Values])));
         output.WriteLine();
-        foreach (var note in ComparisonRows.Notes(comparison))
+        foreach (var note in inputs.SelectMany(i => i.Notes()).Concat(ComparisonRows.Notes(comparison)))
         {
             output.WriteLine(note);
         }

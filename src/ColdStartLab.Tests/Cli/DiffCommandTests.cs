@@ -54,6 +54,19 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void An_output_naming_one_of_the_reports_is_refused_and_the_report_kept()
+    {
+        var (lazy, eager) = Reports.Value;
+        var before = File.ReadAllText(eager);
+
+        var run = Support.Cli.Run("diff", lazy, eager, "-o", eager);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--output: '{eager}' is the input file '{eager}'", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(eager));
+    }
+
+    [Fact]
     public void The_regression_gate_of_diff_fails_with_a_line_per_module()
     {
         var (lazy, eager) = Reports.Value;

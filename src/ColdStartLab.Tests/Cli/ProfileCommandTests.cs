@@ -115,6 +115,36 @@ public sealed class ProfileCommandTests
             "--event", Path.Combine(Assets.ExampleHandlers, "sample_event.json")]).Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a file of the code folder")]
+    [InlineData("a new file in the code folder")]
+    [InlineData("the event")]
+    public void An_output_among_what_the_run_reads_is_refused_before_anything_runs(string where)
+    {
+        using var temp = new TempFolder();
+        var code = temp.PathOf("code");
+        Directory.CreateDirectory(code);
+        File.Copy(Path.Combine(Assets.ExampleHandlers, "app_lazy.py"), Path.Combine(code, "app_lazy.py"));
+        File.Copy(Path.Combine(Assets.ExampleHandlers, "orders.py"), Path.Combine(code, "orders.py"));
+        var eventFile = temp.PathOf("event.json");
+        File.Copy(Path.Combine(Assets.ExampleHandlers, "sample_event.json"), eventFile);
+        var output = where switch
+        {
+            "a file of the code folder" => Path.Combine(code, "app_lazy.py"),
+            "a new file in the code folder" => Path.Combine(code, "report.md"),
+            _ => eventFile,
+        };
+        var handler = File.ReadAllText(Path.Combine(code, "app_lazy.py"));
+
+        var run = Support.Cli.Run(["profile", "--code", code, "--handler", "app_lazy.handler", "--event", eventFile, .. Quick, "-o", output]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("coldstart profile: --output: ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("cold start", run.Error, StringComparison.Ordinal); // refused before running anything
+        Assert.Equal(handler, File.ReadAllText(Path.Combine(code, "app_lazy.py")));
+        Assert.False(File.Exists(Path.Combine(code, "report.md")));
+    }
+
     [Fact]
     public void Code_folder_mode_reports_failures_one_line_each_and_exits_2()
     {

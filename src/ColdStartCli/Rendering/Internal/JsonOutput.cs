@@ -64,4 +64,33 @@ internal static class JsonOutput
         Number(writer, "max", p.Max);
         writer.WriteEndObject();
     }
+
+    /// <summary><c>"incompleteColdStarts": {"total": n, "reason": n…}</c>: cold starts left out of every figure, by reason.</summary>
+    public static void IncompleteColdStarts(Utf8JsonWriter writer, IncompleteColdStarts incomplete)
+    {
+        writer.WriteStartObject("incompleteColdStarts");
+        writer.WriteNumber("total", incomplete.Total);
+        foreach (var (reason, count) in incomplete.NonZero)
+        {
+            writer.WriteNumber(Labels.IncompleteReasonKey(reason), count);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>"partialInputs": [{"name", "byteOffset", "reason"}]</c>: inputs read only up to a break (<c>--allow-partial</c>).</summary>
+    public static void PartialInputs(Utf8JsonWriter writer, IEnumerable<SourceSummary> sources)
+    {
+        writer.WriteStartArray("partialInputs");
+        foreach (var source in sources)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", source.Name);
+            writer.WriteNumber("byteOffset", source.Partial!.ByteOffset);
+            writer.WriteString("reason", source.Partial.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
 }
