@@ -80,6 +80,33 @@ public class ConcurrentEnvironmentTests
         Assert.Equal(RequestA, result.ColdStarts[1].FirstReport?.RequestId);
     }
 
+    [Theory]
+    [InlineData("timeout", true)]
+    [InlineData("error", true)]
+    [InlineData("success", false)]
+    public void In_the_json_log_format_a_failed_init_report_lets_the_environment_init_again_inside_the_first_request(string status, bool accepted)
+    {
+        // Lambda retries a failed init inside the first invocation: its INIT_START comes while that request runs
+        string[] lines =
+        [
+            LambdaJsonRecords.InitStart("on-demand"), .. InitImports(),
+            LambdaJsonRecords.InitReport("on-demand", 3000, status),
+            LambdaJsonRecords.Start(RequestA),
+            LambdaJsonRecords.InitStart("on-demand"), .. InitImports(),
+            LambdaJsonRecords.Report(RequestA, 5, initDurationMs: 120),
+        ];
+
+        if (accepted)
+        {
+            Assert.Equal(2, Parse.Lines(lines).ColdStarts.Count);
+        }
+        else
+        {
+            // after a successful init, an INIT_START during a request is another environment's
+            Assert.Contains($"an INIT_START while request {RequestA} was still running", Assert.Throws<LogSourceException>(() => Parse.Lines(lines)).Message);
+        }
+    }
+
     [Fact]
     public void Environments_one_after_another_in_one_console_copy_are_not_an_overlap()
     {

@@ -18,11 +18,11 @@ internal static class LambdaJsonRecords
         functionVersion = "3",
     });
 
-    public static string InitReport(string initType, double durationMs) => Record("platform.initReport", new
+    public static string InitReport(string initType, double durationMs, string status = "success") => Record("platform.initReport", new
     {
         initializationType = initType,
         phase = "init",
-        status = "success",
+        status,
         metrics = new { durationMs },
     });
 

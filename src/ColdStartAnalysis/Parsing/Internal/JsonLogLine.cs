@@ -94,8 +94,12 @@ internal static class JsonLogLine
                 platform = requestId is null ? null : new PlatformEvent(PlatformKind.End, requestId, Time: time);
                 return platform is null ? JsonLineKind.OtherPlatform : JsonLineKind.Platform;
             case "platform.initReport":
-                // {initializationType, phase, status, metrics: {durationMs}}: the duration is nested, as in platform.report
-                platform = Metric(Metrics(record), "durationMs") is { } initMs ? new PlatformEvent(PlatformKind.InitReport, InitDurationMs: initMs, Time: time) : null;
+                // {initializationType, phase, status, metrics: {durationMs}}: the duration is nested, as in platform.report;
+                // a status other than success is a failed init, after which Lambda may init the same environment again
+                platform = Metric(Metrics(record), "durationMs") is { } initMs
+                    ? new PlatformEvent(PlatformKind.InitReport, InitDurationMs: initMs, Time: time,
+                        InitFailed: String(record, "status") is "error" or "failure" or "timeout")
+                    : null;
                 return platform is null ? JsonLineKind.Malformed : JsonLineKind.Platform;
             case "platform.report":
                 var metrics = Metrics(record);
