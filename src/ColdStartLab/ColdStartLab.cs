@@ -154,9 +154,11 @@ public static class ColdStartLab
             profile.RanWrapper = workspace.Wrapper is not null;
             // Lambda: `wrapper python bootstrap.py`; ColdStart's wrapper inserts -X importtime itself, any other
             // wrapper gets it from us. -S: see bootstrap.py.
-            profile.Argv = workspace.Wrapper is null ? [python, "-X", "importtime", "-S", workspace.Bootstrap]
+            // 3.14+: level 2 adds the cached rows that show lazy imports which saved nothing
+            var importtime = version is { Major: 3, Minor: >= 14 } or { Major: > 3 } ? "importtime=2" : "importtime";
+            profile.Argv = workspace.Wrapper is null ? [python, "-X", importtime, "-S", workspace.Bootstrap]
                 : workspace.WrapperIsColdStarts ? [workspace.Wrapper, python, "-S", workspace.Bootstrap]
-                : [workspace.Wrapper, python, "-X", "importtime", "-S", workspace.Bootstrap];
+                : [workspace.Wrapper, python, "-X", importtime, "-S", workspace.Bootstrap];
             run._environment = LambdaEnvironment.Build(function, workspace, python, options.Environment);
             run._config = workspace.File("config.py");
             var config = new StringBuilder("{\n")

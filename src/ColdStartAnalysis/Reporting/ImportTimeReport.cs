@@ -6,8 +6,9 @@ namespace ColdStart.Analysis;
 public sealed class ImportTimeReport
 {
     private ImportTimeReport(ReportSummary summary, IReadOnlyList<ModuleStat> topBySelf, IReadOnlyList<ModuleStat> topByCumulative,
-        IReadOnlyList<ModuleStat> lazyImports, IReadOnlyList<TreeNode> tree, double? medianInitImportMs, PhaseSplit split)
+        IReadOnlyList<ModuleStat> lazyImports, IReadOnlyList<TreeNode> tree, double? medianInitImportMs, PhaseSplit split, IReadOnlyList<IneffectiveLazyImport>? ineffectiveLazyImports)
     {
+        IneffectiveLazyImports = ineffectiveLazyImports;
         Summary = summary;
         TopBySelf = topBySelf;
         TopByCumulative = topByCumulative;
@@ -31,6 +32,14 @@ public sealed class ImportTimeReport
     /// with what they added to the first invocation. Not cut to <see cref="ReportOptions.Top"/>.
     /// </summary>
     public IReadOnlyList<ModuleStat> LazyImports { get; }
+
+    /// <summary>
+    /// Lazy imports that saved nothing: handler-phase imports of modules that were already loaded (Python 3.14
+    /// <c>-X importtime=2</c> cached rows), most cold starts first, with the init-phase importer that loaded them. Null
+    /// (unknown, not "none") when no cold start has a cached row (profiled without <c>-X importtime=2</c>, which only
+    /// Python 3.14+ prints) or the phase split is unknown. Not cut to <see cref="ReportOptions.Top"/>.
+    /// </summary>
+    public IReadOnlyList<IneffectiveLazyImport>? IneffectiveLazyImports { get; }
 
     /// <summary>The import forest merged across cold starts, filtered by the options.</summary>
     public IReadOnlyList<TreeNode> Tree { get; }
@@ -57,6 +66,7 @@ public sealed class ImportTimeReport
         var all = new ModuleStatistics();
         var lazy = new ModuleStatistics();
         var tree = new TreeMerger();
+        var ineffective = new IneffectiveLazyImportStatistics();
         var firstDurations = new List<double>();
         var firstLazy = new List<double?>();
         foreach (var coldStart in result.ColdStarts)
@@ -65,6 +75,7 @@ public sealed class ImportTimeReport
             var firstRequest = coldStart.FirstReport?.RequestId;
             lazy.Add(coldStart, IsLazyRoot, n => firstRequest is not null && n.RequestId == firstRequest ? n.CumulativeMicros / 1000.0 : null);
             tree.Add(coldStart);
+            ineffective.Add(coldStart);
             if (coldStart.FirstReport is { } report)
             {
                 firstDurations.Add(report.DurationMs);
@@ -105,7 +116,8 @@ public sealed class ImportTimeReport
             lazy.Top(int.MaxValue, bySelf: false),
             tree.Build(options),
             initImports.Count > 0 && initImports.All(v => v is not null) ? Percentiles.Of(initImports).P50 : null,
-            summary.ColdStartsWithUnknownSplit > 0 ? PhaseSplit.Unknown : PhaseSplit.Known);
+            summary.ColdStartsWithUnknownSplit > 0 ? PhaseSplit.Unknown : PhaseSplit.Known,
+            summary.ColdStartsWithUnknownSplit > 0 ? null : ineffective.Build());
     }
 
     private static bool IsLazyRoot(ImportNode node) => node.Phase == ImportPhase.Invoke && node.Parent?.Phase != ImportPhase.Invoke;

@@ -117,6 +117,29 @@ internal static class HtmlReportRenderer
             ModuleTable(o, report.LazyImports, summary.ColdStarts, withFirstInvocation: true);
         }
 
+        if (report.IneffectiveLazyImports is { } ineffective)
+        {
+            // unknown (no cached rows, i.e. not Python 3.14's level 2) is left out, as every unknown figure in HTML
+            o.Append("<h2>").Append(E(ReportText.IneffectiveTitle)).Append("</h2>\n<p class=\"note\">")
+                .Append(E(ineffective.Count == 0 ? ReportText.IneffectiveNone : ReportText.IneffectiveExplanation)).Append("</p>\n");
+            if (ineffective.Count > 0)
+            {
+                o.Append("<table>\n<tr>");
+                foreach (var header in ReportText.IneffectiveHeaders)
+                {
+                    o.Append("<th>").Append(E(header)).Append("</th>");
+                }
+
+                o.Append("</tr>\n");
+                foreach (var row in ineffective.Select(i => ReportText.IneffectiveRow(i, summary.ColdStarts)))
+                {
+                    o.Append("<tr>").Append(string.Concat(row.Select((cell, k) => k >= 3 ? $"<td class=\"num\">{E(cell)}</td>" : $"<td>{E(cell)}</td>"))).Append("</tr>\n");
+                }
+
+                o.Append("</table>\n");
+            }
+        }
+
         o.Append("<h2>Summary</h2>\n<table>\n");
         foreach (var row in ReportText.SummaryRows(report, withUnknown: false))
         {
@@ -128,7 +151,7 @@ internal static class HtmlReportRenderer
         o.Append("<details>\n<summary>Import tree as text (").Append(E(ReportText.TreeExplanation)).Append(")</summary>\n<pre>");
         foreach (var (node, depth) in ReportText.Walk(report.Tree))
         {
-            o.Append(E($"{ReportText.Indent(depth)}{node.Name}  {Format.Ms(node.MedianCumulativeMs)} / {Format.Ms(node.MedianSelfMs)} ms  [{Labels.Class(node.Class)}{(node.Phase == ImportPhase.Invoke ? ", lazy" : "")}]")).Append('\n');
+            o.Append(E($"{ReportText.Indent(depth)}{node.Name}  {Format.Ms(node.MedianCumulativeMs)} / {Format.Ms(node.MedianSelfMs)} ms  [{Labels.Class(node.Class)}{(node.Phase == ImportPhase.Invoke ? ", lazy" : "")}]{ReportText.CachedMark(node)}")).Append('\n');
         }
 
         o.Append("</pre>\n</details>\n");

@@ -78,6 +78,7 @@ internal static class JsonReportRenderer
         Modules(w, "topBySelf", report.TopBySelf);
         Modules(w, "topByCumulative", report.TopByCumulative);
         Modules(w, "lazyImports", report.LazyImports);
+        Ineffective(w, report.IneffectiveLazyImports);
 
         w.WritePropertyName("tree");
         if (ReportText.Walk(report.Tree).All(t => t.Depth <= ReportText.MaxIndentedDepth))
@@ -115,6 +116,38 @@ internal static class JsonReportRenderer
         w.WriteEndArray();
     }
 
+    private static void Ineffective(Utf8JsonWriter w, IReadOnlyList<IneffectiveLazyImport>? ineffective)
+    {
+        if (ineffective is null)
+        {
+            w.WriteNull("ineffectiveLazyImports");
+            return;
+        }
+
+        w.WriteStartArray("ineffectiveLazyImports");
+        foreach (var i in ineffective)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", i.Name);
+            w.WriteString("class", Labels.Class(i.Class));
+            w.WriteNumber("coldStarts", i.ColdStarts);
+            w.WriteNumber("loadedAtInit", i.LoadedAtInit);
+            if (i.LoadedBy is { } by)
+            {
+                w.WriteString("loadedBy", by);
+            }
+            else
+            {
+                w.WriteNull("loadedBy");
+            }
+
+            JsonOutput.Number(w, "medianInitCumulativeMs", i.MedianInitCumulativeMs);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
     /// <summary>The forest as nested objects, written with an explicit stack: no recursion, so any depth is fine.</summary>
     private static void Tree(Utf8JsonWriter w, IReadOnlyList<TreeNode> roots)
     {
@@ -145,6 +178,7 @@ internal static class JsonReportRenderer
             JsonOutput.Number(w, "minCumulativeMs", node.MinCumulativeMs);
             JsonOutput.Number(w, "maxCumulativeMs", node.MaxCumulativeMs);
             w.WriteNumber("coldStarts", node.ColdStarts);
+            w.WriteNumber("cachedColdStarts", node.CachedColdStarts);
             w.WriteStartArray("children");
             open.Push(node.Children.GetEnumerator());
         }

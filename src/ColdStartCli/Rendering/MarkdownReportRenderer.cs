@@ -38,6 +38,25 @@ internal static class MarkdownReportRenderer
             Table(o, ReportText.LazyHeaders, report.LazyImports.Select(m => ReportText.LazyRow(m, coldStarts)));
         }
 
+        o.WriteLine($"### {ReportText.IneffectiveTitle}");
+        o.WriteLine();
+        if (report.IneffectiveLazyImports is not { } ineffective)
+        {
+            o.WriteLine(MarkdownText.Escape(ReportText.IneffectiveUnknown));
+            o.WriteLine();
+        }
+        else if (ineffective.Count == 0)
+        {
+            o.WriteLine(ReportText.IneffectiveNone);
+            o.WriteLine();
+        }
+        else
+        {
+            o.WriteLine(ReportText.IneffectiveExplanation);
+            o.WriteLine();
+            Table(o, ReportText.IneffectiveHeaders, ineffective.Select(i => ReportText.IneffectiveRow(i, coldStarts)), numeric: 3);
+        }
+
         o.WriteLine("### Import tree");
         o.WriteLine();
         o.WriteLine(ReportText.TreeExplanation + " Format: `module  cumulative / self ms  [class]`.");
@@ -45,7 +64,7 @@ internal static class MarkdownReportRenderer
         o.WriteLine("```text");
         foreach (var (node, depth) in ReportText.Walk(report.Tree))
         {
-            o.WriteLine($"{ReportText.Indent(depth)}{node.Name}  {Format.Ms(node.MedianCumulativeMs)} / {Format.Ms(node.MedianSelfMs)}  [{Labels.Class(node.Class)}{(node.Phase == ImportPhase.Invoke ? ", lazy" : "")}]");
+            o.WriteLine($"{ReportText.Indent(depth)}{node.Name}  {Format.Ms(node.MedianCumulativeMs)} / {Format.Ms(node.MedianSelfMs)}  [{Labels.Class(node.Class)}{(node.Phase == ImportPhase.Invoke ? ", lazy" : "")}]{ReportText.CachedMark(node)}");
         }
 
         o.WriteLine("```");

@@ -32,10 +32,26 @@ internal static class TextReportRenderer
         }
 
         o.WriteLine();
+        o.WriteLine(ReportText.IneffectiveTitle);
+        if (report.IneffectiveLazyImports is not { } ineffective)
+        {
+            o.WriteLine($"  {ReportText.IneffectiveUnknown}");
+        }
+        else if (ineffective.Count == 0)
+        {
+            o.WriteLine($"  {ReportText.IneffectiveNone}");
+        }
+        else
+        {
+            o.WriteLine($"  {ReportText.IneffectiveExplanation}");
+            TextTable.Write(o, ReportText.IneffectiveHeaders, ineffective.Select(i => ReportText.IneffectiveRow(i, coldStarts)), leftAligned: 3);
+        }
+
+        o.WriteLine();
         o.WriteLine("Import tree");
         o.WriteLine($"  {ReportText.TreeExplanation}");
         var rows = ReportText.Walk(report.Tree).Select(t => (IReadOnlyList<string>)[
-            ReportText.Indent(t.Depth) + t.Node.Name + (t.Node.Phase == ImportPhase.Invoke ? " (lazy)" : ""),
+            ReportText.Indent(t.Depth) + t.Node.Name + (t.Node.Phase == ImportPhase.Invoke ? " (lazy)" : "") + ReportText.CachedMark(t.Node),
             Labels.Class(t.Node.Class),
             Format.Ms(t.Node.MedianCumulativeMs),
             Format.Ms(t.Node.MedianSelfMs),

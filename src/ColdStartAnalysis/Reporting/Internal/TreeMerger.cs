@@ -11,6 +11,7 @@ internal sealed class TreeMerger
     public void Add(ColdStartProfile coldStart)
     {
         var stack = new Stack<(Builder Parent, ImportNode Node, ImportPhase Phase)>();
+        var samples = new Dictionary<Builder, (long Self, long Cumulative, bool Cached)>(ReferenceEqualityComparer.Instance);
         for (var i = coldStart.Roots.Count - 1; i >= 0; i--)
         {
             stack.Push((_root, coldStart.Roots[i], coldStart.Roots[i].Phase));
@@ -27,11 +28,24 @@ internal sealed class TreeMerger
                 parent.Order.Add(builder);
             }
 
-            builder.Self.Add(node.SelfMicros / 1000.0);
-            builder.Cumulative.Add(node.CumulativeMicros / 1000.0);
+            // one sample per cold start and path: a path printed twice in one cold start (3.14 prints a cached row
+            // for a module its parent imports again) counts once, with its times summed, cached only if every row was
+            samples[builder] = samples.TryGetValue(builder, out var seen)
+                ? (seen.Self + node.SelfMicros, seen.Cumulative + node.CumulativeMicros, seen.Cached && node.Cached)
+                : (node.SelfMicros, node.CumulativeMicros, node.Cached);
             for (var i = node.Children.Count - 1; i >= 0; i--)
             {
                 stack.Push((builder, node.Children[i], phase));
+            }
+        }
+
+        foreach (var (builder, sample) in samples)
+        {
+            builder.Self.Add(sample.Self / 1000.0);
+            builder.Cumulative.Add(sample.Cumulative / 1000.0);
+            if (sample.Cached)
+            {
+                builder.CachedColdStarts++;
             }
         }
     }
@@ -80,6 +94,7 @@ internal sealed class TreeMerger
                 MinCumulativeMs = builder.Cumulative[0],
                 MaxCumulativeMs = builder.Cumulative[^1],
                 ColdStarts = builder.Cumulative.Count,
+                CachedColdStarts = builder.CachedColdStarts,
             };
             node.SetChildren(frame.Kept);
             stack.Peek().Kept.Add(node);
@@ -121,5 +136,7 @@ internal sealed class TreeMerger
         public List<double> Self { get; } = [];
 
         public List<double> Cumulative { get; } = [];
+
+        public int CachedColdStarts { get; set; }
     }
 }

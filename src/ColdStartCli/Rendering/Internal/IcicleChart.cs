@@ -174,7 +174,8 @@ internal static class IcicleChart
         var shown = bar.Width >= MinDrawnWidth && bar.Depth < MaxRows;
         var title = $"{node.Name}\n{Labels.Class(node.Class)}{(lazy ? ", imported in the handler (lazy)" : "")}\n"
             + $"cumulative {Format.Ms(node.MedianCumulativeMs)} ms, self {Format.Ms(node.MedianSelfMs)} ms (medians)\n"
-            + $"in {node.ColdStarts} of {coldStarts} cold starts";
+            + $"in {node.ColdStarts} of {coldStarts} cold starts"
+            + (node.CachedColdStarts > 0 ? $"\nalready loaded (cached) in {node.CachedColdStarts} of them" : "");
         var y = bar.Depth * RowHeight;
         var drawn = Math.Max(0.5, bar.Width - 1);
         o.Append(CultureInfo.InvariantCulture, $"<g class=\"node{(shown ? "" : " off")}\" data-i=\"{bar.Index}\" data-p=\"{bar.Parent}\" data-e=\"{bar.LastDescendant}\" data-d=\"{bar.Depth}\" data-x=\"{bar.X:R}\" data-w=\"{bar.Width:R}\" data-name=\"{WebUtility.HtmlEncode(node.Name)}\">");

@@ -122,6 +122,28 @@ internal static class ReportText
     public const string LazyExplanation =
         "Imported inside the handler (after START): each adds its time to the invocation that first needs it; \"in 1st invocation\" is the median it added to the first invocation after a cold start.";
 
+    public static readonly string[] IneffectiveHeaders = ["module", "class", "loaded at init by", "init ms (median)", "cold starts"];
+
+    public static IReadOnlyList<string> IneffectiveRow(IneffectiveLazyImport i, int coldStarts) =>
+        [i.Name, Labels.Class(i.Class), LoadedBy(i), Format.Ms(i.MedianInitCumulativeMs), $"{i.ColdStarts}/{coldStarts}"];
+
+    public static string LoadedBy(IneffectiveLazyImport i) =>
+        i.LoadedAtInit == 0 ? "not in the profile (loaded before it began)"
+        : (i.LoadedBy ?? "the top level of init") + (i.LoadedAtInit < i.ColdStarts ? $" (in {i.LoadedAtInit} of {i.ColdStarts})" : "");
+
+    public const string IneffectiveTitle = "Lazy imports that saved nothing (already loaded)";
+
+    public const string IneffectiveExplanation =
+        "The handler imports these, but init had already loaded them (Python 3.14 cached rows): deferring the import moved nothing out of init. Defer or drop the init-phase importer instead.";
+
+    public const string IneffectiveNone = "None: every module the handler imports was first loaded by the handler.";
+
+    public const string IneffectiveUnknown = "Unknown: needs cached rows, which only Python 3.14+ prints (-X importtime=2, or PYTHONPROFILEIMPORTTIME=2); or the phase split is unknown.";
+
+    /// <summary>" (cached)" when the row was cached in every cold start with this path, " (cached in n/m)" when in some, "" otherwise.</summary>
+    public static string CachedMark(TreeNode node) =>
+        node.Cached ? " (cached)" : node.CachedColdStarts > 0 ? $" (cached in {node.CachedColdStarts}/{node.ColdStarts})" : "";
+
     public const string TreeExplanation = "Median cumulative and self ms across the cold starts that contain the module.";
 
     /// <summary>Levels indented in text trees; deeper ones are drawn at this indentation with their depth written out.</summary>

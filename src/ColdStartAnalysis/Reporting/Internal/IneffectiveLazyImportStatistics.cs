@@ -1,0 +1,107 @@
+namespace ColdStart.Analysis.Reporting.Internal;
+
+/// <summary>
+/// Finds, per cold start, the handler-phase imports of modules that were already loaded (3.14 cached rows), and keeps
+/// per module only counts and the init cost that was not deferred: nothing of a cold start is kept after <see cref="Add"/>.
+/// </summary>
+internal sealed class IneffectiveLazyImportStatistics
+{
+    private readonly Dictionary<string, Entry> _modules = new(StringComparer.Ordinal);
+
+    /// <summary>Whether any cold start had a cached row: without <c>-X importtime=2</c> the question cannot be answered.</summary>
+    public bool CachedRowsSeen { get; private set; }
+
+    public void Add(ColdStartProfile coldStart)
+    {
+        List<ImportNode>? cachedLazyRoots = null;
+        Dictionary<string, ImportNode>? loadedAtInit = null;
+        Dictionary<string, int>? loadedInHandler = null;
+        foreach (var node in coldStart.AllImports)
+        {
+            if (node.Cached)
+            {
+                CachedRowsSeen = true;
+                if (node.Phase == ImportPhase.Invoke && node.Parent?.Phase != ImportPhase.Invoke)
+                {
+                    (cachedLazyRoots ??= []).Add(node);
+                }
+            }
+            else if (node.Phase == ImportPhase.Init)
+            {
+                // a process loads a module once: the first row (in printed order) is the one that loaded it
+                loadedAtInit ??= new Dictionary<string, ImportNode>(StringComparer.Ordinal);
+                if (!loadedAtInit.TryGetValue(node.Name, out var seen) || node.Order < seen.Order)
+                {
+                    loadedAtInit[node.Name] = node;
+                }
+            }
+            else if (node.Phase == ImportPhase.Invoke)
+            {
+                loadedInHandler ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                loadedInHandler[node.Name] = loadedInHandler.TryGetValue(node.Name, out var order) ? Math.Min(order, node.Order) : node.Order;
+            }
+        }
+
+        if (cachedLazyRoots is null)
+        {
+            return;
+        }
+
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in cachedLazyRoots)
+        {
+            if ((loadedInHandler is not null && loadedInHandler.TryGetValue(node.Name, out var order) && order < node.Order) || !counted.Add(node.Name))
+            {
+                continue;
+            }
+
+            if (!_modules.TryGetValue(node.Name, out var entry))
+            {
+                entry = new Entry(node.Class);
+                _modules[node.Name] = entry;
+            }
+
+            entry.ColdStarts++;
+            if (loadedAtInit is not null && loadedAtInit.TryGetValue(node.Name, out var loader) && loader.Order < node.Order)
+            {
+                entry.InitCumulativeMs.Add(loader.CumulativeMicros / 1000.0);
+                var importer = loader.Parent?.Name ?? "";
+                entry.Importers[importer] = entry.Importers.GetValueOrDefault(importer) + 1;
+            }
+        }
+    }
+
+    /// <summary>Null when no cold start had a cached row; otherwise most cold starts first, then largest init cost, then name.</summary>
+    public IReadOnlyList<IneffectiveLazyImport>? Build()
+    {
+        if (!CachedRowsSeen)
+        {
+            return null;
+        }
+
+        return _modules.Select(m => m.Value.ToResult(m.Key))
+            .OrderByDescending(i => i.ColdStarts)
+            .ThenByDescending(i => i.MedianInitCumulativeMs ?? -1)
+            .ThenBy(i => i.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private sealed class Entry(ModuleClass moduleClass)
+    {
+        public int ColdStarts { get; set; }
+
+        public List<double> InitCumulativeMs { get; } = [];
+
+        /// <summary>Init-phase importer → cold starts; "" for the top level.</summary>
+        public Dictionary<string, int> Importers { get; } = new(StringComparer.Ordinal);
+
+        public IneffectiveLazyImport ToResult(string name)
+        {
+            InitCumulativeMs.Sort();
+            var loadedBy = Importers.OrderByDescending(i => i.Value).ThenBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Key).FirstOrDefault();
+            return new IneffectiveLazyImport(name, moduleClass, ColdStarts, InitCumulativeMs.Count,
+                string.IsNullOrEmpty(loadedBy) ? null : loadedBy,
+                InitCumulativeMs.Count > 0 ? Percentiles.Rank(InitCumulativeMs, 50) : null);
+        }
+    }
+}
