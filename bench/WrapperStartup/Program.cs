@@ -138,13 +138,20 @@ static void Report(string title, List<Variant> variants, Variant baseline, Varia
         var (w, c) = stats[variant];
         var isBaseline = variant == baseline;
         var ratio = isBaseline ? "–" : $"{w.Median / baseWall.Median:0.000}";
-        var added = isBaseline ? "–" : $"{w.Median - baseWall.Median:+0.00;-0.00} / {w.Mean - baseWall.Mean:+0.00;-0.00} ms";
+        var added = isBaseline ? "–" : $"{Signed(w.Median - baseWall.Median)} / {Signed(w.Mean - baseWall.Mean)} ms";
         var versusReference = reference is null ? ""
             : variant == baseline || variant == reference ? " – |"
-            : $" {w.Median - stats[reference].Wall.Median:+0.00;-0.00} ms |";
-        var cpuAdded = isBaseline ? "–" : $"{c.Median - baseCpu.Median:+0.00;-0.00} ms";
+            : $" {Signed(w.Median - stats[reference].Wall.Median)} ms |";
+        var cpuAdded = isBaseline ? "–" : $"{Signed(c.Median - baseCpu.Median)} ms";
         Console.WriteLine($"| {variant.Name} | {w.Median:0.00} | {w.Mean:0.00} | {w.P90:0.00} | {w.Min:0.00} | {ratio} | {added} |{versusReference} {c.Median:0.00} | {cpuAdded} |");
     }
+}
+
+// A difference with its sign; one that rounds to zero is "±0.00" (a custom format's sections alone print "-+0.00" for it).
+static string Signed(double difference)
+{
+    var rounded = Math.Round(difference, 2);
+    return rounded == 0 ? "±0.00" : rounded.ToString("+0.00;-0.00", CultureInfo.InvariantCulture);
 }
 
 internal sealed record Variant(string Name, string Path, string[] Argv, IntPtr Environment);
