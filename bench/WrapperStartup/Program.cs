@@ -35,8 +35,8 @@ File.WriteAllText(wrapper, WrapperScript.Render(["importtime"]));
 File.SetUnixFileMode(wrapper, (UnixFileMode)Convert.ToInt32("755", 8));
 // Variables that would change what the interpreter or the wrapper does are taken out of every variant's environment.
 string[] scrubbed = ["PYTHONPROFILEIMPORTTIME", WrapperScript.ChainVariable, "AWS_LAMBDA_INITIALIZATION_TYPE"];
-var plain = Spawn.Environment(scrubbed, new Dictionary<string, string>());
-var withVariable = Spawn.Environment(scrubbed, new Dictionary<string, string> { ["PYTHONPROFILEIMPORTTIME"] = "1" });
+var plain = PosixSpawn.Environment(scrubbed, new Dictionary<string, string>());
+var withVariable = PosixSpawn.Environment(scrubbed, new Dictionary<string, string> { ["PYTHONPROFILEIMPORTTIME"] = "1" });
 var dash = new[] { "/usr/bin/dash", "/bin/dash" }.FirstOrDefault(File.Exists);
 var bash = new[] { "/usr/bin/bash", "/bin/bash" }.FirstOrDefault(File.Exists);
 
@@ -104,7 +104,8 @@ Dictionary<Variant, (Stats Wall, Stats Cpu)> Measure(IReadOnlyList<Variant> vari
         foreach (var variant in variants.OrderBy(_ => random.Next()))
         {
             var started = Stopwatch.GetTimestamp();
-            var (exitCode, cpuMilliseconds) = Spawn.Run(variant.Path, variant.Argv, variant.Environment);
+            var run = PosixSpawn.Run(variant.Path, variant.Argv, variant.Environment);
+            var (exitCode, cpuMilliseconds) = (run.ExitCode, run.CpuSeconds * 1000);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (exitCode != 0)
             {

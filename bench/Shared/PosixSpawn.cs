@@ -1,27 +1,40 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 
 namespace ColdStart.Bench;
 
 /// <summary>
-/// Starts a process with posix_spawn, stdout and stderr on /dev/null, and waits for it with wait4 to get its
-/// CPU time. Process.Start adds a millisecond or more of its own (pipes, a SIGCHLD thread) and noise; this
-/// keeps the harness cost small and identical for every variant.
+/// The benchmarks' one process runner: starts a program with <c>posix_spawn</c> and reaps it with <c>wait4</c>, so the
+/// CPU time is that child's alone, across every <c>exec</c> in it (Process.Start reaps children on its own thread, adds
+/// pipes and a millisecond or more of noise, and RUSAGE_CHILDREN sums over all children). Linked into each benchmark
+/// that starts processes (bench/Shared).
 /// </summary>
 [UnsupportedOSPlatform("windows")]
-internal static partial class Spawn
+internal static partial class PosixSpawn
 {
     private const int OWriteOnly = 1;
+    private const int OCreateTruncate = 0x40 | 0x200;
     private const int EInterrupted = 4;
-    private const int FileActionsSize = 512; // glibc's posix_spawn_file_actions_t is 80 bytes; macOS's is a pointer.
+    private const int FileActionsSize = 512; // glibc's posix_spawn_file_actions_t is 80 bytes; macOS's is a pointer
+    private const int RusageSize = 256; // struct rusage is 144 bytes on 64-bit Linux and macOS
 
-    private const int RusageSize = 256; // struct rusage is 144 bytes on 64-bit Linux and macOS.
+    /// <summary>What one run cost, as the kernel accounted it.</summary>
+    /// <param name="ExitCode">Exit code, or 128 + signal when a signal ended it (the shell convention).</param>
+    /// <param name="WallSeconds">From just before <c>posix_spawn</c> to <c>wait4</c> returning.</param>
+    /// <param name="UserSeconds">User CPU of the child.</param>
+    /// <param name="SystemSeconds">Kernel CPU of the child.</param>
+    public readonly record struct Outcome(int ExitCode, double WallSeconds, double UserSeconds, double SystemSeconds)
+    {
+        public double CpuSeconds => UserSeconds + SystemSeconds;
+    }
 
     /// <summary>
-    /// Runs <paramref name="path"/> with <paramref name="argv"/> (argv[0] included) and returns its exit code
-    /// and the CPU time (user + system) it used, across every exec in that process.
+    /// Runs <paramref name="path"/> with <paramref name="argv"/> (argv[0] included) and the environment
+    /// <paramref name="envp"/> (from <see cref="Environment"/>); stdout and stderr go to the given files (created or
+    /// truncated), /dev/null by default.
     /// </summary>
-    public static (int ExitCode, double CpuMilliseconds) Run(string path, IReadOnlyList<string> argv, IntPtr environment)
+    public static Outcome Run(string path, IReadOnlyList<string> argv, IntPtr envp, string stdout = "/dev/null", string stderr = "/dev/null")
     {
         var pointers = new IntPtr[argv.Count + 1];
         var actions = Marshal.AllocHGlobal(FileActionsSize);
@@ -32,10 +45,12 @@ internal static partial class Spawn
             {
                 pointers[i] = Marshal.StringToCoTaskMemUTF8(argv[i]);
             }
+
             Check(posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
-            Check(posix_spawn_file_actions_addopen(actions, 1, "/dev/null", OWriteOnly, 0), "addopen stdout");
-            Check(posix_spawn_file_actions_addopen(actions, 2, "/dev/null", OWriteOnly, 0), "addopen stderr");
-            Check(posix_spawn(out var pid, path, actions, IntPtr.Zero, pointers, environment), $"posix_spawn {path}");
+            Check(posix_spawn_file_actions_addopen(actions, 1, stdout, OWriteOnly | OCreateTruncate, 0b110_100_100), "addopen stdout");
+            Check(posix_spawn_file_actions_addopen(actions, 2, stderr, OWriteOnly | OCreateTruncate, 0b110_100_100), "addopen stderr");
+            var clock = Stopwatch.StartNew();
+            Check(posix_spawn(out var pid, path, actions, IntPtr.Zero, pointers, envp), $"posix_spawn {path}");
             int status;
             while (wait4(pid, out status, 0, usage) < 0)
             {
@@ -44,11 +59,11 @@ internal static partial class Spawn
                     throw new InvalidOperationException($"wait4 failed: errno {Marshal.GetLastPInvokeError()}");
                 }
             }
-            // Exit code when it exited, 128 + signal when a signal ended it (the shell convention).
+
+            clock.Stop();
             var exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
-            // ru_utime and ru_stime: two struct timeval {long tv_sec; tv_usec (< 10^6, so its low 32 bits)}.
-            var cpu = Milliseconds(usage, 0) + Milliseconds(usage, 16);
-            return (exitCode, cpu);
+            // ru_utime, ru_stime: struct timeval {long tv_sec; long tv_usec}
+            return new Outcome(exitCode, clock.Elapsed.TotalSeconds, Seconds(usage, 0), Seconds(usage, 16));
         }
         finally
         {
@@ -63,8 +78,8 @@ internal static partial class Spawn
     }
 
     /// <summary>
-    /// The current environment, without <paramref name="removed"/> and with <paramref name="added"/>, as a
-    /// NULL-terminated envp array (allocated once, kept for the run).
+    /// This process's environment without <paramref name="removed"/> and with <paramref name="added"/>, as a
+    /// NULL-terminated envp array; release it with <see cref="Free"/> (or keep it for the whole run).
     /// </summary>
     public static IntPtr Environment(IReadOnlyCollection<string> removed, IReadOnlyDictionary<string, string> added)
     {
@@ -78,12 +93,24 @@ internal static partial class Spawn
         {
             Marshal.WriteIntPtr(envp, i * IntPtr.Size, Marshal.StringToCoTaskMemUTF8(entries[i]));
         }
+
         Marshal.WriteIntPtr(envp, entries.Length * IntPtr.Size, IntPtr.Zero);
         return envp;
     }
 
-    private static double Milliseconds(IntPtr timeval, int offset) =>
-        Marshal.ReadInt64(timeval, offset) * 1000.0 + Marshal.ReadInt32(timeval, offset + 8) / 1000.0;
+    /// <summary>Releases an array made by <see cref="Environment"/>.</summary>
+    public static void Free(IntPtr envp)
+    {
+        for (var i = 0; Marshal.ReadIntPtr(envp, i * IntPtr.Size) is var entry && entry != IntPtr.Zero; i++)
+        {
+            Marshal.FreeCoTaskMem(entry);
+        }
+
+        Marshal.FreeHGlobal(envp);
+    }
+
+    private static double Seconds(IntPtr timeval, int offset) =>
+        Marshal.ReadInt64(timeval, offset) + Marshal.ReadInt64(timeval, offset + 8) / 1e6;
 
     private static void Check(int result, string what)
     {
