@@ -258,15 +258,16 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
     {
         var portable = new ToolBuild("portable", ToolPublish.Publish(repository, ToolPublish.Portable, Path.Combine(options.Work, "publish", ToolPublish.Portable)), NoEnvironment);
         Dictionary<string, string> Env(params string[] pairs) => pairs.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-        // Invariant globalization is in the tool's runtimeconfig.json, which DOTNET_SYSTEM_GLOBALIZATION_INVARIANT cannot override.
+        // The tool's runtimeconfig.json turns dynamic PGO off (DOTNET_TieredPGO overrides it) and sets invariant globalization
+        // (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT cannot override that).
         var variants = new List<ToolBuild>
         {
-            tool with { Name = $"shipped ({RuntimeInformation.RuntimeIdentifier} package: ReadyToRun)" },
-            tool with { Name = "shipped, DOTNET_TieredPGO=0", Environment = Env("DOTNET_TieredPGO=0") },
+            tool with { Name = $"shipped (published as the {RuntimeInformation.RuntimeIdentifier} tool package is)" },
+            tool with { Name = "shipped, DOTNET_TieredPGO=1 (dynamic PGO back on)", Environment = Env("DOTNET_TieredPGO=1") },
             tool with { Name = "shipped, DOTNET_TieredCompilation=0", Environment = Env("DOTNET_TieredCompilation=0") },
             tool with { Name = "shipped, DOTNET_ReadyToRun=0 (everything JIT-compiled, the framework too)", Environment = Env("DOTNET_ReadyToRun=0") },
             portable with { Name = "portable (the `any` package: IL only, JIT)" },
-            portable with { Name = "portable, DOTNET_TieredPGO=0", Environment = Env("DOTNET_TieredPGO=0") },
+            portable with { Name = "portable, DOTNET_TieredPGO=1", Environment = Env("DOTNET_TieredPGO=1") },
         };
 
         var help = new CliCase("coldstart --help", [], null, 0, _ => ["--help"]);
