@@ -7,8 +7,10 @@ namespace ColdStart.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/CliEndToEnd -- [run|verify|generate] [options]
+        usage: dotnet run -c Release --project bench/CliEndToEnd -- [run|startup|verify|generate] [options]
           run (default)        publish the tool, generate the inputs, time every case
+          startup              only the fixed cost: `--help` and the --fixed-mb report per start-up variant
+                               (about a minute with --startup-runs 10)
           verify               generate the inputs and check the parser reads each exactly as written (0 skipped)
           generate             only write the inputs
         options:
@@ -65,7 +67,7 @@ internal sealed record BenchOptions
         var i = 0;
         if (args.Length > 0 && !args[0].StartsWith('-'))
         {
-            options = options with { Command = args[0] is "run" or "verify" or "generate" ? args[0] : throw new ArgumentException($"unknown command '{args[0]}'") };
+            options = options with { Command = args[0] is "run" or "startup" or "verify" or "generate" ? args[0] : throw new ArgumentException($"unknown command '{args[0]}'") };
             i = 1;
             if (options.Command == "verify")
             {
@@ -101,6 +103,8 @@ internal sealed record BenchOptions
             };
         }
 
-        return options.Runs < 1 ? throw new ArgumentException("--runs must be 1 or more") : options;
+        return options.Runs < 1 ? throw new ArgumentException("--runs must be 1 or more")
+            : options.Command == "startup" && (options.FixedMb <= 0 || options.StartupRuns < 1) ? throw new ArgumentException("startup needs --fixed-mb and --startup-runs above 0")
+            : options;
     }
 }

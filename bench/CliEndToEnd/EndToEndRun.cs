@@ -32,8 +32,9 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
             Print($"every output is compared with the saved one in {expected}");
         }
 
+        var startupOnly = options.Command == "startup";
         var reports = new List<CliCase>();
-        foreach (var size in options.Sizes)
+        foreach (var size in startupOnly ? [] : options.Sizes)
         {
             foreach (var shape in options.Shapes)
             {
@@ -49,7 +50,7 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
             cases.Add(fixedCost);
         }
 
-        if (options.CompareMb > 0)
+        if (options.CompareMb > 0 && !startupOnly)
         {
             var lazy = catalog.Get(LogShape.AwsLogsTail, options.CompareMb, options.Seed);
             var prewarmed = catalog.Get(LogShape.AwsLogsTail, options.CompareMb, options.Seed + 1, "provisioned-concurrency");
@@ -64,9 +65,12 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
             Print($"| {Path.GetFileName(log.Path)} | {log.Bytes / 1e6:0.0} | {log.ColdStarts:N0} | {log.ImportRows:N0} | {log.Reports:N0} | {log.Lines:N0} | {log.BytesPerLine:0} |");
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        var tool = new ToolBuild("default", ToolPublish.Publish(repository, "default", Path.Combine(options.Work, "publish", "default")), NoEnvironment);
-        Print($"\npublished src/ColdStartCli (Release, framework-dependent) in {stopwatch.Elapsed.TotalSeconds:0} s: {tool.Executable}");
+        var tool = PublishShipped(repository);
+        if (startupOnly)
+        {
+            Startup(repository, tool, fixedCost!);
+            return Finish(cases);
+        }
 
         Print($"\n## Runs ({options.Runs} per case, interleaved; `coldstart report FILE -f json -o OUT`)\n");
         Measure(tool, cases, options.Runs);
@@ -84,6 +88,19 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
             Startup(repository, tool, fixedCost);
         }
 
+        return Finish(cases);
+    }
+
+    private ToolBuild PublishShipped(string repository)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var tool = new ToolBuild("shipped", ToolPublish.Publish(repository, ToolPublish.Shipped, Path.Combine(options.Work, "publish", ToolPublish.Shipped)), NoEnvironment);
+        Print($"\npublished src/ColdStartCli as the {RuntimeInformation.RuntimeIdentifier} tool package holds it (Release, framework-dependent, the project's ReadyToRun setting) in {stopwatch.Elapsed.TotalSeconds:0} s: {tool.Executable}");
+        return tool;
+    }
+
+    private int Finish(IReadOnlyList<CliCase> cases)
+    {
         var results = Path.Combine(options.Work, $"results-{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss}.json");
         File.WriteAllText(results, JsonSerializer.Serialize(cases.Select(c => new { c.Name, Inputs = c.Inputs.Select(i => i.Path), c.Bytes, c.Rows, c.Runs, c.Loads, c.Failure }), new JsonSerializerOptions { WriteIndented = true }));
         Print($"\nraw results: {results}; load average at the end {MachineState.LoadAverages()}");
@@ -212,12 +229,12 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
     private void PrintProbe(ToolBuild tool, IReadOnlyList<CliCase> cases)
     {
         var probeFile = Path.Combine(_outputs, "probe.txt");
-        var probe = new ToolBuild("probe", tool.Executable, new Dictionary<string, string>
+        var probe = new ToolBuild("probe", tool.Executable, new Dictionary<string, string>(tool.Environment)
         {
             ["DOTNET_STARTUP_HOOKS"] = Path.Combine(AppContext.BaseDirectory, "ProcessProbe.dll"),
             ["COLDSTART_PROBE_OUT"] = probeFile,
         });
-        Print("\n### Inside the process (one extra run each, with a startup hook reading the runtime's own counters)\n");
+        Print($"\n### Inside the process: {tool.Name} (one extra run each, with a startup hook reading the runtime's own counters)\n");
         Print("| case | CPU s | CPU before Main s | JIT methods | JIT time s (elapsed, all threads) | GC gen0/1/2 | GC pause s (elapsed) | allocated MB | GC heap at exit MB | peak working set MB |");
         Print("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|");
         foreach (var c in cases.Where(c => c.Failure is null))
@@ -239,18 +256,18 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
     /// <summary>What start-up costs: the same fixed-cost report under publish and runtime variants.</summary>
     private void Startup(string repository, ToolBuild tool, CliCase fixedCost)
     {
-        var r2r = ToolPublish.Publish(repository, "r2r", Path.Combine(options.Work, "publish", "r2r"));
+        var portable = new ToolBuild("portable", ToolPublish.Publish(repository, ToolPublish.Portable, Path.Combine(options.Work, "publish", ToolPublish.Portable)), NoEnvironment);
         Dictionary<string, string> Env(params string[] pairs) => pairs.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        // The tool's runtimeconfig.json turns dynamic PGO off (DOTNET_TieredPGO overrides it) and sets invariant globalization
+        // (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT cannot override that).
         var variants = new List<ToolBuild>
         {
-            tool,
-            tool with { Name = "default, DOTNET_TieredPGO=0", Environment = Env("DOTNET_TieredPGO=0") },
-            tool with { Name = "default, DOTNET_TieredCompilation=0", Environment = Env("DOTNET_TieredCompilation=0") },
-            tool with { Name = "default, DOTNET_ReadyToRun=0 (framework JIT-compiled too)", Environment = Env("DOTNET_ReadyToRun=0") },
-            tool with { Name = "default, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1", Environment = Env("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1") },
-            new("PublishReadyToRun", r2r, NoEnvironment),
-            new("PublishReadyToRun, DOTNET_TieredPGO=0", r2r, Env("DOTNET_TieredPGO=0")),
-            new("PublishReadyToRun, TieredPGO=0, invariant globalization", r2r, Env("DOTNET_TieredPGO=0", "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")),
+            tool with { Name = $"shipped (published as the {RuntimeInformation.RuntimeIdentifier} tool package is)" },
+            tool with { Name = "shipped, DOTNET_TieredPGO=1 (dynamic PGO back on)", Environment = Env("DOTNET_TieredPGO=1") },
+            tool with { Name = "shipped, DOTNET_TieredCompilation=0", Environment = Env("DOTNET_TieredCompilation=0") },
+            tool with { Name = "shipped, DOTNET_ReadyToRun=0 (everything JIT-compiled, the framework too)", Environment = Env("DOTNET_ReadyToRun=0") },
+            portable with { Name = "portable (the `any` package: IL only, JIT)" },
+            portable with { Name = "portable, DOTNET_TieredPGO=1", Environment = Env("DOTNET_TieredPGO=1") },
         };
 
         var help = new CliCase("coldstart --help", [], null, 0, _ => ["--help"]);
@@ -261,6 +278,12 @@ internal sealed class EndToEndRun(BenchOptions options, InputCatalog catalog)
             {
                 Measure(variant, [helpCase, reportCase], 1, quiet: true);
             }
+        }
+
+        if (options.Probe)
+        {
+            PrintProbe(variants[0], [help, fixedCost]);
+            PrintProbe(variants[^2], [help, fixedCost]);
         }
 
         Print($"\n## Start-up: `coldstart --help` and `{fixedCost.Name}` per variant ({options.StartupRuns} runs each, interleaved; medians)\n");

@@ -8,15 +8,26 @@ namespace ColdStart.Bench;
 /// <param name="Environment">Extra environment variables (runtime knobs being tried).</param>
 internal sealed record ToolBuild(string Name, string Executable, IReadOnlyDictionary<string, string> Environment);
 
-/// <summary>Publishes src/ColdStartCli as the packed tool runs: Release, framework-dependent.</summary>
+/// <summary>
+/// Publishes src/ColdStartCli as the packed tool runs: Release, framework-dependent, either as this machine's
+/// RID-specific tool package holds it (ReadyToRun, from the project's own settings) or as the RID-agnostic
+/// <c>any</c> package (IL only, what platforms without a package of their own install).
+/// </summary>
 internal static class ToolPublish
 {
+    /// <summary>The variant measured by default: what <c>dotnet tool install</c> puts on this machine.</summary>
+    public const string Shipped = "tool";
+
+    /// <summary>The RID-agnostic fallback package's build.</summary>
+    public const string Portable = "portable";
+
     /// <summary>The MSBuild properties of each publish variant.</summary>
     public static IReadOnlyDictionary<string, string[]> Variants { get; } = new Dictionary<string, string[]>
     {
-        ["default"] = [],
-        // ahead-of-time compiled app code (the framework is already ReadyToRun); still framework-dependent
-        ["r2r"] = ["-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"],
+        // ColdStart.Cli.<rid>: the csproj's PublishReadyToRun applies once a RuntimeIdentifier is set (as pack sets it)
+        [Shipped] = ["-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false"],
+        // ColdStart.Cli.any: pack turns ReadyToRun off for the RID-agnostic package
+        [Portable] = ["-p:PublishReadyToRun=false"],
     };
 
     /// <summary>Finds the repository root (the folder with ColdStart.sln) above the current directory.</summary>
