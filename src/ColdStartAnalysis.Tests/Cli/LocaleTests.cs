@@ -66,7 +66,7 @@ public sealed class LocaleTests
         // the apphost the tool package installs, next to the coldstart.dll and runtimeconfig.json the CLI project built
         var apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "coldstart.exe" : "coldstart");
         Assert.True(File.Exists(apphost), $"{apphost} is missing: the CLI project's output is not next to the tests");
-        var code = LocalPython.Run(apphost, args, out var stdout, out var stderr, new Dictionary<string, string>
+        var code = ProcessRunner.Run(apphost, args, out var stdout, out var stderr, new Dictionary<string, string>
         {
             ["LANG"] = locale,
             ["LC_ALL"] = locale,

@@ -67,7 +67,7 @@ public class ChildProcessTests(ITestOutputHelper output)
             // -E would make the interpreter ignore PYTHONPROFILEIMPORTTIME, so only -s (no user site) in that case
             string[] args = environmentVariable ? ["-s", script, when] : ["-I", "-X", "importtime", script, when];
             var environment = environmentVariable ? new Dictionary<string, string> { ["PYTHONPROFILEIMPORTTIME"] = "1" } : null;
-            var exit = LocalPython.Run(python, args, out _, out var stderr, environment);
+            var exit = ProcessRunner.Run(python, args, out _, out var stderr, environment);
             Assert.True(exit == 0, $"{python} exited {exit}: {stderr}");
             Assert.True(stderr.Split('\n').Count(l => l.StartsWith(ImportTimeText.Header, StringComparison.Ordinal)) >= 2, "the child printed no profile");
             return InitStart("python:" + version + ".v1") + "\n" + stderr;

@@ -29,7 +29,7 @@ public class RealCPythonTests(ITestOutputHelper output)
 
         // each loaded module, and whether it came from site-packages (a .pth hook such as setuptools' _distutils_hack)
         var code = $"import {string.Join(", ", Requested)}\nfor n, m in sorted(sys.modules.items()): print(n, 'site-packages' in (getattr(m, '__file__', None) or ''))";
-        var exit = LocalPython.Run(python, ["-I", "-X", "importtime", "-c", code], out var stdout, out var stderr);
+        var exit = ProcessRunner.Run(python, ["-I", "-X", "importtime", "-c", code], out var stdout, out var stderr);
         Assert.True(exit == 0, $"{python} exited {exit}: {stderr}");
         var fromSitePackages = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split(' ')).ToDictionary(f => f[0], f => f[1] == "True");
@@ -59,7 +59,7 @@ public class RealCPythonTests(ITestOutputHelper output)
     private static List<string> FailingImports(string python, IEnumerable<string> names)
     {
         const string code = "import importlib, sys\nfor n in sys.argv[1:]:\n    try:\n        importlib.import_module(n)\n    except ImportError:\n        print(n)";
-        var exit = LocalPython.Run(python, ["-I", "-c", code, .. names], out var stdout, out var stderr);
+        var exit = ProcessRunner.Run(python, ["-I", "-c", code, .. names], out var stdout, out var stderr);
         Assert.True(exit == 0, $"{python} exited {exit}: {stderr}");
         return [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }

@@ -174,7 +174,7 @@ public class RobustnessTests
         {
             // as with process substitution, coldstart report <(zcat export.gz): looking at its head must not consume it
             var fifo = Path.Combine(dir.FullName, "log.fifo");
-            var exit = LocalPython.Run("mkfifo", [fifo], out _, out var error);
+            var exit = ProcessRunner.Run("mkfifo", [fifo], out _, out var error);
             Assert.True(exit == 0, error);
             var text = string.Join("\n", LambdaLines.InitImports()) + "\n";
             var writer = Task.Run(() => File.WriteAllText(fifo, text));
