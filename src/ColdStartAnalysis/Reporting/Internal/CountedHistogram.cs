@@ -11,25 +11,57 @@ namespace ColdStart.Analysis.Reporting.Internal;
 internal sealed class CountedHistogram<T>
     where T : struct, IComparable<T>
 {
-    private readonly Dictionary<T, int> _counts = [];
-    private T[]? _sortedKeys;
-    private int[]? _sortedCounts;
+    private const int MaxPending = 1024;
+
+    // the distinct values seen, ascending, with their counts (12 bytes a value for long)
+    private T[] _keys = [];
+    private int[] _counts = [];
+    private int _distinct;
+
+    // values added since the last merge; merged when full (sorted, then one linear merge), so adding stays cheap
+    private T[] _pending = new T[4];
+    private int _pendingCount;
 
     /// <summary>Samples added.</summary>
     public int Count { get; private set; }
 
     public void Add(T value)
     {
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, value, out _)++;
+        if (_pendingCount == _pending.Length)
+        {
+            if (_pending.Length < MaxPending && _pending.Length < _distinct)
+            {
+                Array.Resize(ref _pending, Math.Min(MaxPending, _pending.Length * 2));
+            }
+            else
+            {
+                Merge();
+            }
+        }
+
+        _pending[_pendingCount++] = value;
         Count++;
-        _sortedKeys = null;
     }
 
     /// <summary>The smallest value; the histogram must not be empty.</summary>
-    public T Min => Sorted().Keys[0];
+    public T Min
+    {
+        get
+        {
+            Merge();
+            return _keys[0];
+        }
+    }
 
     /// <summary>The largest value; the histogram must not be empty.</summary>
-    public T Max => Sorted().Keys[^1];
+    public T Max
+    {
+        get
+        {
+            Merge();
+            return _keys[_distinct - 1];
+        }
+    }
 
     /// <summary>The nearest-rank p-th percentile (0 &lt; p ≤ 100), as <see cref="Percentiles.Rank"/> computes it.</summary>
     public T Rank(double p)
@@ -40,19 +72,19 @@ internal sealed class CountedHistogram<T>
             throw new ArgumentOutOfRangeException(nameof(p), p, "percentile must be in (0, 100]");
         }
 
+        Merge();
         var rank = Math.Clamp((int)Math.Ceiling(p / 100 * Count), 1, Count);
-        var (keys, counts) = Sorted();
         var seen = 0;
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < _distinct; i++)
         {
-            seen += counts[i];
+            seen += _counts[i];
             if (seen >= rank)
             {
-                return keys[i];
+                return _keys[i];
             }
         }
 
-        return keys[^1];
+        return _keys[_distinct - 1];
     }
 
     /// <summary>Count, p50, p90, p99 and max, each value turned into the figure by <paramref name="toMs"/>; all null when empty.</summary>
@@ -60,25 +92,65 @@ internal sealed class CountedHistogram<T>
         ? Percentiles.Empty
         : new Percentiles(Count, toMs(Rank(50)), toMs(Rank(90)), toMs(Rank(99)), toMs(Max));
 
-    private (T[] Keys, int[] Counts) Sorted()
+    /// <summary>Sorts the pending values and merges them into the distinct values and their counts.</summary>
+    private void Merge()
     {
-        if (_sortedKeys is null || _sortedCounts is null)
+        if (_pendingCount == 0)
         {
-            var keys = new T[_counts.Count];
-            var counts = new int[_counts.Count];
-            var i = 0;
-            foreach (var (key, count) in _counts)
-            {
-                keys[i] = key;
-                counts[i] = count;
-                i++;
-            }
-
-            Array.Sort(keys, counts);
-            _sortedKeys = keys;
-            _sortedCounts = counts;
+            return;
         }
 
-        return (_sortedKeys, _sortedCounts);
+        var pending = _pending.AsSpan(0, _pendingCount);
+        pending.Sort();
+        var unique = 1;
+        for (var i = 1; i < pending.Length; i++)
+        {
+            if (pending[i].CompareTo(pending[i - 1]) != 0)
+            {
+                unique++;
+            }
+        }
+
+        // an upper bound: values already known are not added again
+        var keys = new T[_distinct + unique];
+        var counts = new int[_distinct + unique];
+        int a = 0, b = 0, n = 0;
+        while (a < _distinct || b < pending.Length)
+        {
+            var order = a == _distinct ? 1 : b == pending.Length ? -1 : _keys[a].CompareTo(pending[b]);
+            if (order < 0)
+            {
+                keys[n] = _keys[a];
+                counts[n++] = _counts[a++];
+                continue;
+            }
+
+            var value = pending[b];
+            var count = 0;
+            while (b < pending.Length && pending[b].CompareTo(value) == 0)
+            {
+                count++;
+                b++;
+            }
+
+            if (order == 0)
+            {
+                count += _counts[a++];
+            }
+
+            keys[n] = value;
+            counts[n++] = count;
+        }
+
+        if (n < keys.Length)
+        {
+            Array.Resize(ref keys, n);
+            Array.Resize(ref counts, n);
+        }
+
+        _keys = keys;
+        _counts = counts;
+        _distinct = n;
+        _pendingCount = 0;
     }
 }
