@@ -92,7 +92,10 @@ internal sealed class CountedHistogram<T>
         ? Percentiles.Empty
         : new Percentiles(Count, toMs(Rank(50)), toMs(Rank(90)), toMs(Rank(99)), toMs(Max));
 
-    /// <summary>Sorts the pending values and merges them into the distinct values and their counts.</summary>
+    /// <summary>
+    /// Sorts the pending values and merges them into the distinct values and their counts, in place from the back (the arrays
+    /// grow by half when full, so a large histogram is not reallocated on every merge).
+    /// </summary>
     private void Merge()
     {
         if (_pendingCount == 0)
@@ -102,55 +105,68 @@ internal sealed class CountedHistogram<T>
 
         var pending = _pending.AsSpan(0, _pendingCount);
         pending.Sort();
-        var unique = 1;
-        for (var i = 1; i < pending.Length; i++)
-        {
-            if (pending[i].CompareTo(pending[i - 1]) != 0)
-            {
-                unique++;
-            }
-        }
 
-        // an upper bound: values already known are not added again
-        var keys = new T[_distinct + unique];
-        var counts = new int[_distinct + unique];
-        int a = 0, b = 0, n = 0;
-        while (a < _distinct || b < pending.Length)
+        // how many distinct values the merge holds: the known ones plus the pending values not among them
+        var total = _distinct;
+        var a = 0;
+        for (var b = 0; b < pending.Length; b++)
         {
-            var order = a == _distinct ? 1 : b == pending.Length ? -1 : _keys[a].CompareTo(pending[b]);
-            if (order < 0)
+            if (b > 0 && pending[b].CompareTo(pending[b - 1]) == 0)
             {
-                keys[n] = _keys[a];
-                counts[n++] = _counts[a++];
                 continue;
             }
 
-            var value = pending[b];
+            while (a < _distinct && _keys[a].CompareTo(pending[b]) < 0)
+            {
+                a++;
+            }
+
+            if (a == _distinct || _keys[a].CompareTo(pending[b]) != 0)
+            {
+                total++;
+            }
+        }
+
+        if (total > _keys.Length)
+        {
+            var capacity = Math.Max(total, _keys.Length + (_keys.Length / 2));
+            Array.Resize(ref _keys, capacity);
+            Array.Resize(ref _counts, capacity);
+        }
+
+        // from the back: the largest of what is left of both goes to the last free place
+        var i = _distinct - 1;
+        var j = pending.Length - 1;
+        var k = total - 1;
+        while (j >= 0)
+        {
+            var value = pending[j];
+            var order = i < 0 ? -1 : _keys[i].CompareTo(value);
+            if (order > 0)
+            {
+                _keys[k] = _keys[i];
+                _counts[k--] = _counts[i--];
+                continue;
+            }
+
             var count = 0;
-            while (b < pending.Length && pending[b].CompareTo(value) == 0)
+            while (j >= 0 && pending[j].CompareTo(value) == 0)
             {
                 count++;
-                b++;
+                j--;
             }
 
             if (order == 0)
             {
-                count += _counts[a++];
+                count += _counts[i--];
             }
 
-            keys[n] = value;
-            counts[n++] = count;
+            _keys[k] = value;
+            _counts[k--] = count;
         }
 
-        if (n < keys.Length)
-        {
-            Array.Resize(ref keys, n);
-            Array.Resize(ref counts, n);
-        }
-
-        _keys = keys;
-        _counts = counts;
-        _distinct = n;
+        // what is left of the known values is already in place (k == i)
+        _distinct = total;
         _pendingCount = 0;
     }
 }
