@@ -27,13 +27,10 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
     private int _invocations;
     private int _coldInvocations;
 
-    /// <summary>Cold starts added so far.</summary>
-    public int ColdStarts => _coldStarts;
-
     public void OnColdStart(ColdStartProfile coldStart, long sequence)
     {
         _coldStarts++;
-        CollectionsMarshalCount(coldStart.InitType);
+        CountInitType(coldStart.InitType);
         if (coldStart.Split == PhaseSplit.Unknown)
         {
             _unknownSplit++;
@@ -135,7 +132,7 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
         }
     }
 
-    private void CollectionsMarshalCount(string initType) =>
+    private void CountInitType(string initType) =>
         System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byInitType, initType, out _)++;
 
     /// <summary>One pre-order walk over the cold start's rows feeds the module lists, the lazy imports and the merged tree.</summary>
