@@ -120,6 +120,23 @@ public class StreamingReportEquivalenceTests
     }
 
     [Fact]
+    public void Times_beyond_32_bits_of_microseconds_give_the_same_report()
+    {
+        // the first runs fit in 32 bits, a later one does not: the histograms move to 64-bit values mid-way
+        var runs = new[] { 100L, 120, 100, 5_000_000_000, 110, (long)int.MaxValue + 1, int.MaxValue, 100 }.Select(self => string.Join("\n",
+            ImportTimeText.Header,
+            ImportTimeText.Row(7, 7, 1, "_json"),
+            ImportTimeText.Row(self, self + 7, 0, "json"),
+            ImportTimeText.Row(self * 2, self * 2, 0, "boto3")));
+        var text = string.Join("\n", runs) + "\n";
+
+        var parsed = ReportEquivalence.AssertSameEverywhere(() => [LogSource.FromText("long.log", text)]);
+
+        Assert.Equal(8, parsed.ColdStarts.Count);
+        Assert.Equal(10_000_000_000, parsed.ColdStarts.Max(c => c.Roots.Max(r => r.CumulativeMicros)));
+    }
+
+    [Fact]
     public void A_deep_import_chain_gives_the_same_report()
     {
         const int Depth = 3000;

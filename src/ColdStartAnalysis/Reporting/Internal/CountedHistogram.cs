@@ -87,6 +87,30 @@ internal sealed class CountedHistogram<T>
         return _keys[_distinct - 1];
     }
 
+    /// <summary>The distinct values, ascending, with their counts.</summary>
+    public IEnumerable<(T Value, int Count)> Values()
+    {
+        Merge();
+        for (var i = 0; i < _distinct; i++)
+        {
+            yield return (_keys[i], _counts[i]);
+        }
+    }
+
+    /// <summary>Starts an empty histogram with these distinct values, ascending, and their counts.</summary>
+    public void Load(IReadOnlyList<(T Value, int Count)> values)
+    {
+        _keys = new T[values.Count];
+        _counts = new int[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            (_keys[i], _counts[i]) = values[i];
+            Count += values[i].Count;
+        }
+
+        _distinct = values.Count;
+    }
+
     /// <summary>Count, p50, p90, p99 and max, each value turned into the figure by <paramref name="toMs"/>; all null when empty.</summary>
     public Percentiles ToPercentiles(Func<T, double> toMs) => Count == 0
         ? Percentiles.Empty

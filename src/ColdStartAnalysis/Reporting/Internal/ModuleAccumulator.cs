@@ -92,9 +92,9 @@ internal sealed class ModuleAccumulator
 
         public long FirstSequence { get; set; } = firstSequence;
 
-        public CountedHistogram<long> Self { get; } = new();
+        public MicrosHistogram Self { get; } = new();
 
-        public CountedHistogram<long> Cumulative { get; } = new();
+        public MicrosHistogram Cumulative { get; } = new();
 
         public CountedHistogram<double> FirstInvocation { get; } = new();
 
@@ -106,8 +106,8 @@ internal sealed class ModuleAccumulator
             var phase = Phases[(int)ImportPhase.Init] >= Math.Max(Phases[(int)ImportPhase.Invoke], Phases[(int)ImportPhase.Unknown]) ? ImportPhase.Init
                 : Phases[(int)ImportPhase.Invoke] >= Phases[(int)ImportPhase.Unknown] ? ImportPhase.Invoke
                 : ImportPhase.Unknown;
-            return new ModuleStat(name, Class, phase, metric.Rank(50) / 1000.0, metric.Min / 1000.0, metric.Max / 1000.0,
-                Self.Rank(50) / 1000.0, Cumulative.Rank(50) / 1000.0, Self.Count,
+            return new ModuleStat(name, Class, phase, metric.RankMs(50), metric.MinMs, metric.MaxMs,
+                Self.RankMs(50), Cumulative.RankMs(50), Self.Count,
                 FirstInvocation.Count > 0 ? FirstInvocation.Rank(50) : null);
         }
     }

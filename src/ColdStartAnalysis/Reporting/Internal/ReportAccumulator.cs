@@ -14,10 +14,10 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
     private readonly Stack<(ImportNode Node, TreeAccumulator.PathNode Parent, ImportPhase Phase)> _walk = new();
     private readonly Dictionary<string, int> _byInitType = new(StringComparer.Ordinal);
     private readonly CountedHistogram<double> _initDurations = new();
-    private readonly CountedHistogram<long> _initImports = new();
+    private readonly MicrosHistogram _initImports = new();
     private readonly CountedHistogram<double> _firstDurations = new();
-    private readonly CountedHistogram<long> _firstLazy = new();
-    private readonly CountedHistogram<long> _subprocessImports = new();
+    private readonly MicrosHistogram _firstLazy = new();
+    private readonly MicrosHistogram _subprocessImports = new();
     private readonly CountedHistogram<long> _initModules = new();
     private readonly CountedHistogram<long> _handlerModules = new();
     private int _coldStarts;
@@ -90,9 +90,9 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
             _byInitType.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Value),
             _unknownSplit,
             _initDurations.ToPercentiles(ms => ms),
-            _initImports.ToPercentiles(Ms),
+            _initImports.ToPercentiles(),
             _firstDurations.ToPercentiles(ms => ms),
-            _firstLazy.ToPercentiles(Ms),
+            _firstLazy.ToPercentiles(),
             _invocations,
             _coldInvocations,
             totals.LinesRead,
@@ -105,7 +105,7 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
             _unknownInitImports,
             _subprocesses,
             _subprocessImports.Count,
-            _subprocessImports.ToPercentiles(Ms))
+            _subprocessImports.ToPercentiles())
         {
             InitModulesImported = _initModules.ToPercentiles(n => n),
             HandlerModulesImported = _handlerModules.ToPercentiles(n => n),
@@ -120,8 +120,6 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
             _coldStarts > 0 && _unknownInitImports == 0 ? summary.InitImportMs.P50 : null,
             summary.ColdStartsWithUnknownSplit > 0 ? PhaseSplit.Unknown : PhaseSplit.Known);
     }
-
-    private static double Ms(long micros) => micros / 1000.0;
 
     private static void AddKnown(CountedHistogram<double> histogram, double value)
     {

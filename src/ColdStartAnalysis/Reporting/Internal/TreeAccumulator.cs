@@ -70,7 +70,7 @@ internal sealed class TreeAccumulator
                     continue;
                 }
 
-                var medianCumulative = child.Cumulative.Rank(50) / 1000.0;
+                var medianCumulative = child.Cumulative.RankMs(50);
                 if (medianCumulative < options.MinMs)
                 {
                     continue;
@@ -90,10 +90,10 @@ internal sealed class TreeAccumulator
             var path = frame.Path;
             var node = new TreeNode(path.Name, path.Key, path.Depth, path.Phase, path.Class)
             {
-                MedianSelfMs = path.Self.Rank(50) / 1000.0,
+                MedianSelfMs = path.Self.RankMs(50),
                 MedianCumulativeMs = frame.MedianCumulative,
-                MinCumulativeMs = path.Cumulative.Min / 1000.0,
-                MaxCumulativeMs = path.Cumulative.Max / 1000.0,
+                MinCumulativeMs = path.Cumulative.MinMs,
+                MaxCumulativeMs = path.Cumulative.MaxMs,
                 ColdStarts = path.Cumulative.Count,
             };
             node.SetChildren(frame.Kept);
@@ -143,9 +143,9 @@ internal sealed class TreeAccumulator
         /// <summary>The children may no longer be in the order of their earliest visits.</summary>
         public bool OrderDirty { get; set; }
 
-        public CountedHistogram<long> Self { get; } = new();
+        public MicrosHistogram Self { get; } = new();
 
-        public CountedHistogram<long> Cumulative { get; } = new();
+        public MicrosHistogram Cumulative { get; } = new();
 
         public PathNode AddChild(string key, PathNode child)
         {
