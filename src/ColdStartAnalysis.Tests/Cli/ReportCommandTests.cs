@@ -20,6 +20,7 @@ public sealed class ReportCommandTests
         Assert.Contains("Top 5 modules by self time", run.Out);
         Assert.Contains("Top 5 modules by cumulative time", run.Out);
         Assert.Contains("Import tree", run.Out);
+        Assert.Contains("Modules imported    init p50 ", run.Out);
         var slowestRoot = Sample.ColdStarts.SelectMany(c => c.Roots).MaxBy(r => r.CumulativeMicros)!;
         Assert.Contains(slowestRoot.Name, run.Out);
     }
@@ -38,6 +39,10 @@ public sealed class ReportCommandTests
         Assert.Equal(Sample.ColdStarts.Count, summary.GetProperty("coldStarts").GetInt32());
         Assert.Equal(Sample.LinesRead, summary.GetProperty("linesRead").GetInt64());
         Assert.Equal(Sample.Skipped.Total, summary.GetProperty("linesSkipped").GetInt64());
+        var initModules = Sample.ColdStarts.Select(c => (double)c.AllImports.Count(n => !n.Cached && n.Phase == ImportPhase.Init)).ToList();
+        Assert.Equal(Sample.ColdStarts.Count, summary.GetProperty("initModulesImported").GetProperty("count").GetInt32());
+        Assert.Equal(Percentiles.Of(initModules).P50, summary.GetProperty("initModulesImported").GetProperty("p50").GetDouble());
+        Assert.True(summary.GetProperty("handlerModulesImported").GetProperty("p50").GetDouble() > 0);
         Assert.Equal(3, root.GetProperty("topBySelf").GetArrayLength());
         var self = root.GetProperty("topBySelf").EnumerateArray().Select(m => m.GetProperty("medianMs").GetDouble()).ToList();
         Assert.Equal(self.OrderByDescending(v => v), self);

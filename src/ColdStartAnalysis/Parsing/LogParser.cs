@@ -20,10 +20,23 @@ public static class LogParser
     /// stream names; or is out of time order. The message is one line with the input's name and the byte offset.</exception>
     public static ParseResult Parse(IEnumerable<LogSource> sources, ParseOptions? options = null)
     {
+        var sink = new CollectingSink();
+        return Run(sources, options, sink, sink.ColdStarts, () => sink.Invocations);
+    }
+
+    /// <summary>
+    /// Parses the inputs as <see cref="Parse(IEnumerable{LogSource}, ParseOptions?)"/> does, handing each complete cold start
+    /// and each REPORT to <paramref name="sink"/> as soon as it is complete; the result's cold starts and invocations are
+    /// what <paramref name="coldStarts"/> and <paramref name="invocations"/> return once every input is read.
+    /// </summary>
+    internal static ParseResult Run(
+        IEnumerable<LogSource> sources, ParseOptions? options, IColdStartSink sink,
+        Func<IReadOnlyList<ColdStartProfile>> coldStarts, Func<IReadOnlyList<Invocation>> invocations)
+    {
         ArgumentNullException.ThrowIfNull(sources);
         options ??= new ParseOptions();
         var given = sources.ToList();
-        var assembler = new LogAssembler(options);
+        var assembler = new LogAssembler(options, sink);
         long total = 0;
         long progress = 0;
         long reported = 0;
@@ -92,7 +105,7 @@ public static class LogParser
             };
         }
 
-        return assembler.Finish(total, summaries.Select(s => s!).ToList());
+        return assembler.Finish(total, summaries.Select(s => s!).ToList(), coldStarts, invocations);
     }
 
     /// <summary>Parses one input.</summary>

@@ -5,8 +5,9 @@ namespace ColdStart.Analysis;
 /// <summary>The data behind <c>coldstart report</c>, independent of how it is rendered.</summary>
 public sealed class ImportTimeReport
 {
-    private ImportTimeReport(ReportSummary summary, IReadOnlyList<ModuleStat> topBySelf, IReadOnlyList<ModuleStat> topByCumulative,
-        IReadOnlyList<ModuleStat> lazyImports, IReadOnlyList<TreeNode> tree, double? medianInitImportMs, PhaseSplit split, IReadOnlyList<IneffectiveLazyImport>? ineffectiveLazyImports)
+    internal ImportTimeReport(ReportSummary summary, IReadOnlyList<ModuleStat> topBySelf, IReadOnlyList<ModuleStat> topByCumulative,
+        IReadOnlyList<ModuleStat> lazyImports, IReadOnlyList<TreeNode> tree, double? medianInitImportMs, PhaseSplit split,
+        IReadOnlyList<IneffectiveLazyImport>? ineffectiveLazyImports)
     {
         IneffectiveLazyImports = ineffectiveLazyImports;
         Summary = summary;
@@ -53,7 +54,7 @@ public sealed class ImportTimeReport
     /// <summary><see cref="PhaseSplit.Unknown"/> when any cold start's split is unknown.</summary>
     public PhaseSplit Split { get; }
 
-    /// <summary>Builds the report.</summary>
+    /// <summary>Builds the report from a parse kept in memory.</summary>
     /// <param name="result">What the parser read.</param>
     /// <param name="options">What to include; default: <see cref="ReportOptions"/> with its defaults.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it and the value.</exception>
@@ -63,62 +64,38 @@ public sealed class ImportTimeReport
         options ??= new ReportOptions();
         options.Validate();
 
-        var all = new ModuleStatistics();
-        var lazy = new ModuleStatistics();
-        var tree = new TreeMerger();
-        var ineffective = new IneffectiveLazyImportStatistics();
-        var firstDurations = new List<double>();
-        var firstLazy = new List<double?>();
-        foreach (var coldStart in result.ColdStarts)
+        var accumulator = new ReportAccumulator();
+        for (var i = 0; i < result.ColdStarts.Count; i++)
         {
-            all.Add(coldStart, _ => true);
-            var firstRequest = coldStart.FirstReport?.RequestId;
-            lazy.Add(coldStart, IsLazyRoot, n => firstRequest is not null && n.RequestId == firstRequest ? n.CumulativeMicros / 1000.0 : null);
-            tree.Add(coldStart);
-            ineffective.Add(coldStart);
-            if (coldStart.FirstReport is { } report)
-            {
-                firstDurations.Add(report.DurationMs);
-                firstLazy.Add(coldStart.FirstInvocationImportMicros / 1000.0);
-            }
+            accumulator.OnColdStart(result.ColdStarts[i], i);
         }
 
-        var initImports = result.ColdStarts.Select(c => c.InitImportMicros / 1000.0).ToList();
-        var initDurations = result.Invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Metrics.InitDurationMs!.Value)
-            .Concat(result.ColdStarts.Where(c => c.FirstReport?.InitDurationMs is null && c.InitDurationMs is not null).Select(c => c.InitDurationMs!.Value));
-        var withChildren = result.ColdStarts.Where(c => c.Subprocesses > 0).ToList();
-        var summary = new ReportSummary(
-            result.ColdStarts.Count,
-            result.ColdStarts.GroupBy(c => c.InitType).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-            result.ColdStarts.Count(c => c.Split == PhaseSplit.Unknown),
-            Percentiles.Of(initDurations),
-            Percentiles.Of(initImports),
-            Percentiles.Of(firstDurations),
-            Percentiles.Of(firstLazy),
-            result.Invocations.Count,
-            result.Invocations.Count(i => i.IsColdStart),
-            result.LinesRead,
-            result.LinesUsed,
-            result.LinesIgnored,
-            result.BytesRead,
-            result.Skipped,
-            result.Sources,
-            result.IncompleteColdStarts,
-            initImports.Count(v => v is null),
-            withChildren.Sum(c => c.Subprocesses),
-            withChildren.Count,
-            Percentiles.Of(withChildren.Select(c => c.SubprocessImportMicros / 1000.0)));
+        foreach (var invocation in result.Invocations)
+        {
+            accumulator.OnInvocation(invocation);
+        }
 
-        return new ImportTimeReport(
-            summary,
-            all.Top(options.Top, bySelf: true),
-            all.Top(options.Top, bySelf: false),
-            lazy.Top(int.MaxValue, bySelf: false),
-            tree.Build(options),
-            initImports.Count > 0 && initImports.All(v => v is not null) ? Percentiles.Of(initImports).P50 : null,
-            summary.ColdStartsWithUnknownSplit > 0 ? PhaseSplit.Unknown : PhaseSplit.Known,
-            summary.ColdStartsWithUnknownSplit > 0 ? null : ineffective.Build());
+        return accumulator.Build(result, options);
     }
 
-    private static bool IsLazyRoot(ImportNode node) => node.Phase == ImportPhase.Invoke && node.Parent?.Phase != ImportPhase.Invoke;
+    /// <summary>
+    /// Parses the inputs and builds the report in one streaming pass: each cold start is aggregated when it closes and then
+    /// dropped, so memory grows with distinct modules, import paths, environments and values, not with the size of the
+    /// logs. The figures are exactly those of <see cref="Build"/> over <see cref="LogParser.Parse(IEnumerable{LogSource}, ParseOptions?)"/>.
+    /// </summary>
+    /// <param name="sources">The inputs, read as <see cref="LogParser.Parse(IEnumerable{LogSource}, ParseOptions?)"/> reads them.</param>
+    /// <param name="parseOptions">How to parse; default: <see cref="ParseOptions"/> with every option at its default.</param>
+    /// <param name="options">What to include; default: <see cref="ReportOptions"/> with its defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (checked before anything is read); the message names it and the value.</exception>
+    /// <exception cref="LogSourceException">An input cannot be read or is refused, as by <see cref="LogParser.Parse(IEnumerable{LogSource}, ParseOptions?)"/>.</exception>
+    public static ImportTimeReport Read(IEnumerable<LogSource> sources, ParseOptions? parseOptions = null, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        options ??= new ReportOptions();
+        options.Validate();
+
+        var accumulator = new ReportAccumulator();
+        var totals = LogParser.Run(sources, parseOptions, accumulator, () => [], () => []);
+        return accumulator.Build(totals, options);
+    }
 }

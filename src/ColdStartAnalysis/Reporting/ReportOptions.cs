@@ -1,6 +1,6 @@
 namespace ColdStart.Analysis;
 
-/// <summary>What <see cref="ImportTimeReport.Build"/> puts in the report.</summary>
+/// <summary>What <see cref="ImportTimeReport.Build"/> and <see cref="ImportTimeReport.Read"/> put in the report.</summary>
 public sealed class ReportOptions
 {
     /// <summary>How many modules the top lists hold. Default: 20.</summary>

@@ -61,13 +61,12 @@ internal static class ReportCommand
             SharedOptions.CheckOutput(outputPath, paths);
             var parseOptions = SharedOptions.ParseOptions(parsed, splitAfter, handler, allowPartial);
             var sources = InputFiles.Open(paths, console);
-            var result = InputFiles.Parse(paths, sources, parseOptions, console);
-            if (result.ColdStarts.Count == 0)
+            var report = InputFiles.Report(paths, sources, parseOptions, reportOptions, console);
+            if (report.Summary.ColdStarts == 0)
             {
-                throw new UsageException(InputFiles.NoProfileMessage(paths, result));
+                throw new UsageException(InputFiles.NoProfileMessage(paths, report.Summary));
             }
 
-            var report = ImportTimeReport.Build(result, reportOptions);
             var text = outputFormat switch
             {
                 OutputFormat.Markdown => MarkdownReportRenderer.Render(report),

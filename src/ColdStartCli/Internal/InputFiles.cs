@@ -45,26 +45,34 @@ internal static class InputFiles
     /// <summary>
     /// The one line that says why no cold start can be reported: none found, or all of them incomplete (by reason).
     /// </summary>
-    public static string NoProfileMessage(IReadOnlyList<string> paths, ParseResult result)
+    public static string NoProfileMessage(IReadOnlyList<string> paths, ReportSummary summary)
     {
         var files = string.Join(", ", paths);
-        var incomplete = result.IncompleteColdStarts;
+        var incomplete = summary.IncompleteColdStarts;
         return incomplete.Total == 0
-            ? $"no import-time profile in {files} ({Format.Count(result.LinesRead)} lines read): expected `import time:` lines from python -X importtime, as raw stderr or inside exported Lambda logs."
+            ? $"no import-time profile in {files} ({Format.Count(summary.LinesRead)} lines read): expected `import time:` lines from python -X importtime, as raw stderr or inside exported Lambda logs."
             : $"no complete import-time profile in {files}: {incomplete.Total} cold start{(incomplete.Total == 1 ? " was" : "s were")} cut off ({string.Join(", ", incomplete.NonZero.Select(r => $"{Rendering.Internal.Labels.IncompleteReasonText(r.Reason)} {r.Count}"))}); export a time range that holds whole cold starts (from INIT_START to the first REPORT).";
     }
 
     /// <summary>Parses the sources; a progress bar is drawn on stderr only for large files and a terminal.</summary>
-    public static ParseResult Parse(IReadOnlyList<string> paths, IReadOnlyList<LogSource> sources, ParseOptions options, CliConsole console)
+    public static ParseResult Parse(IReadOnlyList<string> paths, IReadOnlyList<LogSource> sources, ParseOptions options, CliConsole console) =>
+        WithProgress(paths, options, console, o => LogParser.Parse(sources, o));
+
+    /// <summary>Parses the sources and builds the report in one streaming pass, with the same progress bar as <see cref="Parse"/>.</summary>
+    public static ImportTimeReport Report(
+        IReadOnlyList<string> paths, IReadOnlyList<LogSource> sources, ParseOptions options, ReportOptions reportOptions, CliConsole console) =>
+        WithProgress(paths, options, console, o => ImportTimeReport.Read(sources, o, reportOptions));
+
+    private static T WithProgress<T>(IReadOnlyList<string> paths, ParseOptions options, CliConsole console, Func<ParseOptions, T> read)
     {
         var totalBytes = paths.Where(p => p != "-").Sum(p => new FileInfo(p).Length);
         if (console.IsErrorRedirected || totalBytes < ProgressBarThresholdBytes)
         {
-            return LogParser.Parse(sources, options);
+            return read(options);
         }
 
         using var bar = new ProgressBar(console.Error, totalBytes);
-        return LogParser.Parse(sources, new ParseOptions
+        return read(new ParseOptions
         {
             SplitAfter = options.SplitAfter,
             HandlerModule = options.HandlerModule,

@@ -79,6 +79,13 @@ internal static class HtmlReportRenderer
             Card(o, "Init-phase imports (median)", Format.MsWithUnit(medianInit), "module-level imports per cold start");
         }
 
+        if (summary.InitModulesImported.Count > 0 || summary.HandlerModulesImported.Count > 0)
+        {
+            Card(o, "Modules imported (median)",
+                $"{(summary.InitModulesImported.P50 is { } init ? Format.Count((long)init) : Format.None)} / {(summary.HandlerModulesImported.P50 is { } handler ? Format.Count((long)handler) : Format.None)}",
+                "per cold start: init phase / handler phase");
+        }
+
         Card(o, "Init Duration p50 / p90", summary.InitDurationMs.Count == 0 ? Format.None : $"{Format.Ms(summary.InitDurationMs.P50)} / {Format.Ms(summary.InitDurationMs.P90)} ms",
             summary.InitDurationMs.Count == 0 ? "no REPORT with Init Duration" : $"p99 {Format.Ms(summary.InitDurationMs.P99)}, max {Format.Ms(summary.InitDurationMs.Max)} ms, {summary.InitDurationMs.Count} environments");
         if (summary.FirstInvocationLazyImportMs.Count > 0 || summary.FirstInvocationDurationMs.Count == 0)

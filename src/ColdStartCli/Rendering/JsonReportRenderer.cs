@@ -30,6 +30,8 @@ internal static class JsonReportRenderer
         JsonOutput.Percentiles(w, "initImportMs", summary.InitImportMs);
         JsonOutput.Percentiles(w, "firstInvocationDurationMs", summary.FirstInvocationDurationMs);
         JsonOutput.Percentiles(w, "firstInvocationLazyImportMs", summary.FirstInvocationLazyImportMs);
+        JsonOutput.Percentiles(w, "initModulesImported", summary.InitModulesImported);
+        JsonOutput.Percentiles(w, "handlerModulesImported", summary.HandlerModulesImported);
         w.WriteNumber("invocations", summary.Invocations);
         w.WriteNumber("coldInvocations", summary.ColdInvocations);
         w.WriteNumber("linesRead", summary.LinesRead);

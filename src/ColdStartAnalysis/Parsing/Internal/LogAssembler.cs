@@ -23,8 +23,7 @@ internal sealed class LogAssembler
     private readonly Dictionary<string, ModuleClass> _unknownVersionCache = new(StringComparer.Ordinal);
     private readonly NameTable _names = new();
     private readonly Dictionary<string, StreamState> _streams = new(StringComparer.Ordinal);
-    private readonly List<ColdStartBuilder> _finished = [];
-    private readonly List<Invocation> _invocations = [];
+    private readonly IColdStartSink _sink;
     private readonly SkipCounts _skipped = new();
     private readonly IncompleteColdStarts _incomplete = new();
     private readonly EventDeduplicator _dedup = new();
@@ -51,9 +50,12 @@ internal sealed class LogAssembler
     private bool _sawContent;
     private StreamState? _lastStream;
 
-    public LogAssembler(ParseOptions options)
+    /// <param name="options">The parse options.</param>
+    /// <param name="sink">Receives each complete cold start when it closes and each REPORT.</param>
+    public LogAssembler(ParseOptions options, IColdStartSink sink)
     {
         _options = options;
+        _sink = sink;
         _classifier = new ModuleClassifier(options.HandlerModule);
     }
 
@@ -89,15 +91,16 @@ internal sealed class LogAssembler
         return new SourceSummary(_sourceName, format, _sourceLines) { Partial = _partial, Compressed = compressed };
     }
 
-    public ParseResult Finish(long bytesRead, IReadOnlyList<SourceSummary> sources)
+    /// <summary>Closes every open cold start (handing it to the sink) and returns the counts; the cold starts and REPORTs
+    /// of the result are the ones given (the sink has them).</summary>
+    public ParseResult Finish(long bytesRead, IReadOnlyList<SourceSummary> sources, Func<IReadOnlyList<ColdStartProfile>> coldStarts, Func<IReadOnlyList<Invocation>> invocations)
     {
         foreach (var stream in _streams.Values)
         {
             Close(stream);
         }
 
-        var coldStarts = _finished.OrderBy(b => b.Sequence).Select(b => b.Profile).ToList();
-        return new ParseResult(coldStarts, _invocations, _linesRead, _linesUsed, _linesIgnored, bytesRead, _skipped, sources, _incomplete);
+        return new ParseResult(coldStarts(), invocations(), _linesRead, _linesUsed, _linesIgnored, bytesRead, _skipped, sources, _incomplete);
     }
 
     /// <summary>
@@ -684,7 +687,7 @@ internal sealed class LogAssembler
                 }
 
                 var cold = metrics.InitDurationMs is not null || metrics.RestoreDurationMs is not null || first;
-                _invocations.Add(new Invocation(stream.Name, metrics.RequestId, metrics, cold, platform.Time ?? TimeOf(timestampToken, time)));
+                _sink.OnInvocation(new Invocation(stream.Name, metrics.RequestId, metrics, cold, platform.Time ?? TimeOf(timestampToken, time)));
                 return;
         }
     }
@@ -781,7 +784,7 @@ internal sealed class LogAssembler
 
         profile.InitDurationMs ??= profile.FirstReport?.InitDurationMs;
         Classify(profile);
-        _finished.Add(coldStart);
+        _sink.OnColdStart(profile, coldStart.Sequence);
     }
 
     /// <summary>Sets each import's depth in the rebuilt tree and its class; an explicit stack, so any depth works.</summary>

@@ -11,7 +11,10 @@ internal sealed class IneffectiveLazyImportStatistics
     /// <summary>Whether any cold start had a cached row: without <c>-X importtime=2</c> the question cannot be answered.</summary>
     public bool CachedRowsSeen { get; private set; }
 
-    public void Add(ColdStartProfile coldStart)
+    /// <param name="coldStart">A complete cold start.</param>
+    /// <param name="sequence">The order in which it began: a module's class is that of the earliest cold start that listed
+    /// it (a class can differ by Python version), whatever order cold starts are added in.</param>
+    public void Add(ColdStartProfile coldStart, long sequence)
     {
         List<ImportNode>? cachedLazyRoots = null;
         Dictionary<string, ImportNode>? loadedAtInit = null;
@@ -57,8 +60,12 @@ internal sealed class IneffectiveLazyImportStatistics
 
             if (!_modules.TryGetValue(node.Name, out var entry))
             {
-                entry = new Entry(node.Class);
+                entry = new Entry(node.Class, sequence);
                 _modules[node.Name] = entry;
+            }
+            else if (sequence < entry.FirstSequence)
+            {
+                (entry.Class, entry.FirstSequence) = (node.Class, sequence);
             }
 
             entry.ColdStarts++;
@@ -86,8 +93,12 @@ internal sealed class IneffectiveLazyImportStatistics
             .ToList();
     }
 
-    private sealed class Entry(ModuleClass moduleClass)
+    private sealed class Entry(ModuleClass moduleClass, long firstSequence)
     {
+        public ModuleClass Class { get; set; } = moduleClass;
+
+        public long FirstSequence { get; set; } = firstSequence;
+
         public int ColdStarts { get; set; }
 
         public List<double> InitCumulativeMs { get; } = [];
@@ -99,7 +110,7 @@ internal sealed class IneffectiveLazyImportStatistics
         {
             InitCumulativeMs.Sort();
             var loadedBy = Importers.OrderByDescending(i => i.Value).ThenBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Key).FirstOrDefault();
-            return new IneffectiveLazyImport(name, moduleClass, ColdStarts, InitCumulativeMs.Count,
+            return new IneffectiveLazyImport(name, Class, ColdStarts, InitCumulativeMs.Count,
                 string.IsNullOrEmpty(loadedBy) ? null : loadedBy,
                 InitCumulativeMs.Count > 0 ? Percentiles.Rank(InitCumulativeMs, 50) : null);
         }

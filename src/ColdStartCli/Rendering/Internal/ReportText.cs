@@ -55,6 +55,20 @@ internal static class ReportText
     public static string IncompleteLine(IncompleteColdStarts incomplete) =>
         $"{incomplete.Total} left out of every figure: {string.Join(", ", incomplete.NonZero.Select(r => $"{Labels.IncompleteReasonText(r.Reason)} {r.Count}"))}";
 
+    /// <summary>
+    /// Modules imported per cold start, init phase and handler phase: median, p90 and max, over the cold starts whose figure
+    /// is known (says how many when some are not; "unknown" when none is).
+    /// </summary>
+    public static string ModulesImportedLine(ReportSummary summary)
+    {
+        string Part(string phase, Percentiles p) => p.Count == 0
+            ? $"{phase} unknown"
+            : $"{phase} p50 {Format.Count((long)p.P50!.Value)}  p90 {Format.Count((long)p.P90!.Value)}  max {Format.Count((long)p.Max!.Value)}"
+                + (p.Count < summary.ColdStarts ? $" (over the {p.Count} of {summary.ColdStarts} cold starts where it is known)" : "");
+
+        return $"{Part("init", summary.InitModulesImported)}; {Part("handler", summary.HandlerModulesImported)} per cold start";
+    }
+
     public static string SubprocessLine(ReportSummary summary) =>
         $"{summary.Subprocesses} in {summary.ColdStartsWithSubprocesses} cold start{(summary.ColdStartsWithSubprocesses == 1 ? "" : "s")}, their imports p50 {Format.Ms(summary.SubprocessImportMs.P50)}  max {Format.Ms(summary.SubprocessImportMs.Max)} ms per cold start (not in the figures above)";
 
@@ -90,6 +104,11 @@ internal static class ReportText
         if (withUnknown || report.MedianInitImportMs is not null)
         {
             rows.Add(["Init-phase imports", InitImportsLine(report)]);
+        }
+
+        if (withUnknown || summary.InitModulesImported.Count > 0 || summary.HandlerModulesImported.Count > 0)
+        {
+            rows.Add(["Modules imported", ModulesImportedLine(summary)]);
         }
 
         rows.Add(["First invocation", FirstInvocationLine(report)]);

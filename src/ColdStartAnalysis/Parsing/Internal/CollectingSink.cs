@@ -1,0 +1,16 @@
+namespace ColdStart.Analysis.Parsing.Internal;
+
+/// <summary>Keeps every cold start and REPORT, for <see cref="ParseResult"/>: cold starts in the order they began.</summary>
+internal sealed class CollectingSink : IColdStartSink
+{
+    private readonly List<(long Sequence, ColdStartProfile ColdStart)> _coldStarts = [];
+
+    public List<Invocation> Invocations { get; } = [];
+
+    public void OnColdStart(ColdStartProfile coldStart, long sequence) => _coldStarts.Add((sequence, coldStart));
+
+    public void OnInvocation(Invocation invocation) => Invocations.Add(invocation);
+
+    /// <summary>The cold starts in the order they began.</summary>
+    public List<ColdStartProfile> ColdStarts() => _coldStarts.OrderBy(c => c.Sequence).Select(c => c.ColdStart).ToList();
+}

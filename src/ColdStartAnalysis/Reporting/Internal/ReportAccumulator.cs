@@ -1,0 +1,206 @@
+namespace ColdStart.Analysis.Reporting.Internal;
+
+/// <summary>
+/// Everything <see cref="ImportTimeReport"/> needs, fed one cold start and one REPORT at a time, in any order of cold
+/// starts: per-module and per-path counted histograms and the summary's counts and histograms. Nothing of a cold start is
+/// kept once it is added, so memory grows with distinct modules, paths and values, not with rows. Both
+/// <see cref="ImportTimeReport.Build"/> and <see cref="ImportTimeReport.Read"/> aggregate here.
+/// </summary>
+internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
+{
+    private readonly ModuleAccumulator _all = new();
+    private readonly ModuleAccumulator _lazy = new();
+    private readonly TreeAccumulator _tree = new();
+    private readonly IneffectiveLazyImportStatistics _ineffective = new();
+    private readonly Stack<(ImportNode Node, TreeAccumulator.PathNode Parent, ImportPhase Phase)> _walk = new();
+    private readonly Dictionary<string, int> _byInitType = new(StringComparer.Ordinal);
+    private readonly CountedHistogram<double> _initDurations = new();
+    private readonly MicrosHistogram _initImports = new();
+    private readonly CountedHistogram<double> _firstDurations = new();
+    private readonly MicrosHistogram _firstLazy = new();
+    private readonly MicrosHistogram _subprocessImports = new();
+    private readonly CountedHistogram<long> _initModules = new();
+    private readonly CountedHistogram<long> _handlerModules = new();
+    private int _coldStarts;
+    private int _unknownSplit;
+    private int _unknownInitImports;
+    private int _subprocesses;
+    private int _invocations;
+    private int _coldInvocations;
+
+    public void OnColdStart(ColdStartProfile coldStart, long sequence)
+    {
+        _coldStarts++;
+        CountInitType(coldStart.InitType);
+        if (coldStart.Split == PhaseSplit.Unknown)
+        {
+            _unknownSplit++;
+        }
+
+        if (coldStart.FirstReport?.InitDurationMs is null && coldStart.InitDurationMs is { } initDuration)
+        {
+            AddKnown(_initDurations, initDuration);
+        }
+
+        if (coldStart.InitImportMicros is { } initImports)
+        {
+            _initImports.Add(initImports);
+        }
+        else
+        {
+            _unknownInitImports++;
+        }
+
+        if (coldStart.FirstReport is { } report)
+        {
+            AddKnown(_firstDurations, report.DurationMs);
+            if (coldStart.FirstInvocationImportMicros is { } lazy)
+            {
+                _firstLazy.Add(lazy);
+            }
+        }
+
+        if (coldStart.Subprocesses > 0)
+        {
+            _subprocesses += coldStart.Subprocesses;
+            _subprocessImports.Add(coldStart.SubprocessImportMicros);
+        }
+
+        AddImports(coldStart, sequence);
+    }
+
+    public void OnInvocation(Invocation invocation)
+    {
+        _invocations++;
+        if (invocation.IsColdStart)
+        {
+            _coldInvocations++;
+        }
+
+        if (invocation.Metrics.InitDurationMs is { } initDuration)
+        {
+            AddKnown(_initDurations, initDuration);
+        }
+    }
+
+    /// <summary>The report over what was added; <paramref name="totals"/> gives the line, byte, source and incomplete counts.</summary>
+    public ImportTimeReport Build(ParseResult totals, ReportOptions options)
+    {
+        var summary = new ReportSummary(
+            _coldStarts,
+            _byInitType.OrderBy(t => t.Key, StringComparer.Ordinal).ToDictionary(t => t.Key, t => t.Value),
+            _unknownSplit,
+            _initDurations.ToPercentiles(ms => ms),
+            _initImports.ToPercentiles(),
+            _firstDurations.ToPercentiles(ms => ms),
+            _firstLazy.ToPercentiles(),
+            _invocations,
+            _coldInvocations,
+            totals.LinesRead,
+            totals.LinesUsed,
+            totals.LinesIgnored,
+            totals.BytesRead,
+            totals.Skipped,
+            totals.Sources,
+            totals.IncompleteColdStarts,
+            _unknownInitImports,
+            _subprocesses,
+            _subprocessImports.Count,
+            _subprocessImports.ToPercentiles())
+        {
+            InitModulesImported = _initModules.ToPercentiles(n => n),
+            HandlerModulesImported = _handlerModules.ToPercentiles(n => n),
+        };
+
+        return new ImportTimeReport(
+            summary,
+            _all.Top(options.Top, bySelf: true),
+            _all.Top(options.Top, bySelf: false),
+            _lazy.Top(int.MaxValue, bySelf: false),
+            _tree.Build(options),
+            _coldStarts > 0 && _unknownInitImports == 0 ? summary.InitImportMs.P50 : null,
+            summary.ColdStartsWithUnknownSplit > 0 ? PhaseSplit.Unknown : PhaseSplit.Known,
+            summary.ColdStartsWithUnknownSplit > 0 ? null : _ineffective.Build());
+    }
+
+    private static void AddKnown(CountedHistogram<double> histogram, double value)
+    {
+        // Percentiles.Of leaves NaN out
+        if (!double.IsNaN(value))
+        {
+            histogram.Add(value);
+        }
+    }
+
+    private void CountInitType(string initType) =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byInitType, initType, out _)++;
+
+    /// <summary>One pre-order walk over the cold start's rows feeds the module lists, the lazy imports and the merged tree.</summary>
+    private void AddImports(ColdStartProfile coldStart, long sequence)
+    {
+        _all.Begin();
+        _lazy.Begin();
+        var firstRequest = coldStart.FirstReport?.RequestId;
+        var roots = coldStart.RootList;
+        for (var i = roots.Count - 1; i >= 0; i--)
+        {
+            _walk.Push((roots[i], _tree.Root, roots[i].Phase));
+        }
+
+        var preOrder = 0;
+        long initModules = 0;
+        long handlerModules = 0;
+        var cached = false;
+        while (_walk.Count > 0)
+        {
+            var (node, parent, rootPhase) = _walk.Pop();
+            var path = _tree.Add(parent, node, rootPhase, sequence, preOrder++);
+            cached |= node.Cached;
+            if (!node.Cached)
+            {
+                _all.Add(node, null);
+                if (node.Phase == ImportPhase.Invoke && node.Parent?.Phase != ImportPhase.Invoke)
+                {
+                    _lazy.Add(node, firstRequest is not null && node.RequestId == firstRequest ? node.CumulativeMicros / 1000.0 : null);
+                }
+
+                if (node.Phase == ImportPhase.Init)
+                {
+                    initModules++;
+                }
+                else if (node.Phase == ImportPhase.Invoke)
+                {
+                    handlerModules++;
+                }
+            }
+
+            var children = node.Children;
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                _walk.Push((children[i], path, rootPhase));
+            }
+        }
+
+        _tree.EndColdStart();
+        _all.End(sequence);
+        _lazy.End(sequence);
+        if (cached)
+        {
+            // only 3.14's -X importtime=2 prints cached rows: the second walk is for those profiles alone
+            _ineffective.Add(coldStart, sequence);
+        }
+
+        if (coldStart.Split == PhaseSplit.Known)
+        {
+            if (!coldStart.SubprocessDuringInit)
+            {
+                _initModules.Add(initModules);
+            }
+
+            if (!coldStart.SubprocessDuringInvoke)
+            {
+                _handlerModules.Add(handlerModules);
+            }
+        }
+    }
+}
