@@ -126,4 +126,23 @@ public class ImportTimeReportTests
         Assert.Contains(report.TopByCumulative, m => m.Class == ModuleClass.LambdaRuntime);
         Assert.Equal(3, report.Summary.Skipped.LinesDropped);
     }
+
+    [Fact]
+    public void Failed_import_attempts_printed_under_one_parent_are_one_sample_of_their_cold_start()
+    {
+        // CPython 3.13 on Linux: ntpath tries `import nt` several times; every failed attempt prints a row
+        string[] ColdStart(string request, long attempt) =>
+        [
+            InitStart(), Wrapper(), ImportTimeText.Header,
+            ImportTimeText.Row(attempt, attempt, 1, "nt"),
+            ImportTimeText.Row(attempt, attempt, 1, "nt"),
+            ImportTimeText.Row(attempt, attempt, 1, "nt"),
+            ImportTimeText.Row(400, 400 + (3 * attempt), 0, "ntpath"),
+            Start(request), End(request), Report(request, 20, init: 100),
+        ];
+        var report = ImportTimeReport.Build(Parse.Lines([.. ColdStart(RequestA, 40), .. ColdStart(RequestB, 50)]));
+
+        var nt = Assert.Single(Assert.Single(report.Tree).Children);
+        Assert.Equal((2, 0.12, 0.12, 0.15), (nt.ColdStarts, nt.MedianSelfMs, nt.MinCumulativeMs, nt.MaxCumulativeMs));
+    }
 }
