@@ -155,7 +155,7 @@ internal static class ReportText
     public const string IneffectiveExplanation =
         "The handler imports these, but init had already loaded them (Python 3.14 cached rows): deferring the import moved nothing out of init. Defer or drop the init-phase importer instead.";
 
-    public const string IneffectiveNone = "None: every module the handler imports was first loaded by the handler.";
+    public const string IneffectiveNone = "None: no import in the handler found its module already loaded.";
 
     public const string IneffectiveUnknown = "Unknown: needs cached rows, which only Python 3.14+ prints (-X importtime=2, or PYTHONPROFILEIMPORTTIME=2); or the phase split is unknown.";
 
