@@ -98,4 +98,26 @@ public sealed class IneffectiveLazyImportReportTests : IDisposable
         Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("ineffectiveLazyImports").ValueKind);
         Assert.DoesNotContain("saved nothing", html.Out);
     }
+
+    [Fact]
+    public void A_log_mixing_runtimes_counts_out_of_the_cold_starts_that_can_show_it_and_says_so()
+    {
+        var path = Path.Combine(_dir.Path, "mixed.log");
+        File.WriteAllLines(path,
+        [
+            InitStart(), Wrapper(), ImportTimeText.Header, ImportTimeText.Row(80_000, 80_000, 1, "pandas"), ImportTimeText.Row(300, 80_300, 0, "app"),
+            Start("r313"), End("r313"), Report("r313", 20, init: 150),
+            .. ColdStart(RequestA, appLoadsJson: false),
+        ]);
+
+        var text = CliRunner.Run("report", path);
+        var json = CliRunner.Run("report", path, "-f", "json");
+
+        Assert.Equal(ExitCodes.Success, text.ExitCode);
+        Assert.Contains("Counted out of the 1 of 2 cold starts whose profile has cached rows", text.Out);
+        Assert.Matches(@"pandas\s+third-party\s+app\s+80\.0\s+1/1", text.Out);
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Equal(1, document.RootElement.GetProperty("coldStartsWithCachedRows").GetInt32());
+        Assert.Equal(2, document.RootElement.GetProperty("summary").GetProperty("coldStarts").GetInt32());
+    }
 }

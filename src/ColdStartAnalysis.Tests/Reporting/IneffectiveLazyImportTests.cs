@@ -132,4 +132,19 @@ public class IneffectiveLazyImportTests
         var json = Assert.Single(Assert.Single(report.Tree).Children);
         Assert.Equal((1, 0, 0.6, false), (json.ColdStarts, json.CachedColdStarts, json.MedianCumulativeMs, json.Cached));
     }
+
+    [Fact]
+    public void Counts_are_out_of_the_cold_starts_that_have_cached_rows_when_a_log_mixes_runtimes()
+    {
+        // a python3.13 cold start (level 1, no cached rows) before the 3.14 one: it cannot show an ineffective import
+        string[] py313 =
+        [
+            InitStart(), Wrapper(), ImportTimeText.Header, ImportTimeText.Row(90_000, 90_000, 1, "pandas"), ImportTimeText.Row(300, 90_300, 0, "app"),
+            Start("r313"), End("r313"), Report("r313", 20, init: 150),
+        ];
+        var report = Build(py313, ColdStart(RequestA, RequestB, 90_000));
+
+        Assert.Equal((2, 1), (report.Summary.ColdStarts, report.ColdStartsWithCachedRows));
+        Assert.Equal(1, Assert.Single(report.IneffectiveLazyImports!, i => i.Name == "pandas").ColdStarts);
+    }
 }

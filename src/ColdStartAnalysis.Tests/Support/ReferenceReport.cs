@@ -18,7 +18,8 @@ internal sealed record ReferenceReport(
     IReadOnlyList<ReferenceReport.Node> Tree,
     double? MedianInitImportMs,
     PhaseSplit Split,
-    IReadOnlyList<IneffectiveLazyImport>? IneffectiveLazyImports)
+    IReadOnlyList<IneffectiveLazyImport>? IneffectiveLazyImports,
+    int ColdStartsWithCachedRows)
 {
     public static ReferenceReport Build(ParseResult result, ReportOptions? options = null)
     {
@@ -78,7 +79,8 @@ internal sealed record ReferenceReport(
             tree.Build(options),
             initImports.Count > 0 && initImports.All(v => v is not null) ? Percentiles.Of(initImports).P50 : null,
             summary.ColdStartsWithUnknownSplit > 0 ? PhaseSplit.Unknown : PhaseSplit.Known,
-            summary.ColdStartsWithUnknownSplit > 0 ? null : ineffective.Build());
+            summary.ColdStartsWithUnknownSplit > 0 ? null : ineffective.Build(),
+            ineffective.ColdStartsWithCachedRows);
     }
 
     private static bool IsLazyRoot(ImportNode node) => node.Phase == ImportPhase.Invoke && node.Parent?.Phase != ImportPhase.Invoke;

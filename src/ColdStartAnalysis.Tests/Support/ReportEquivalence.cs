@@ -52,6 +52,7 @@ internal static class ReportEquivalence
         Equal(expected.Split, actual.Split, $"{context}: split");
         AssertTree(expected.Tree, actual.Tree, $"{context}: tree");
         Equal(expected.IneffectiveLazyImports is null, actual.IneffectiveLazyImports is null, $"{context}: ineffective lazy imports known");
+        Equal(expected.ColdStartsWithCachedRows, actual.ColdStartsWithCachedRows, $"{context}: cold starts with cached rows");
         Equal(string.Join("; ", expected.IneffectiveLazyImports ?? []), string.Join("; ", actual.IneffectiveLazyImports ?? []), $"{context}: ineffective lazy imports");
     }
 

@@ -7,9 +7,10 @@ public sealed class ImportTimeReport
 {
     internal ImportTimeReport(ReportSummary summary, IReadOnlyList<ModuleStat> topBySelf, IReadOnlyList<ModuleStat> topByCumulative,
         IReadOnlyList<ModuleStat> lazyImports, IReadOnlyList<TreeNode> tree, double? medianInitImportMs, PhaseSplit split,
-        IReadOnlyList<IneffectiveLazyImport>? ineffectiveLazyImports)
+        IReadOnlyList<IneffectiveLazyImport>? ineffectiveLazyImports, int coldStartsWithCachedRows)
     {
         IneffectiveLazyImports = ineffectiveLazyImports;
+        ColdStartsWithCachedRows = coldStartsWithCachedRows;
         Summary = summary;
         TopBySelf = topBySelf;
         TopByCumulative = topByCumulative;
@@ -41,6 +42,13 @@ public sealed class ImportTimeReport
     /// Python 3.14+ prints) or the phase split is unknown. Not cut to <see cref="ReportOptions.Top"/>.
     /// </summary>
     public IReadOnlyList<IneffectiveLazyImport>? IneffectiveLazyImports { get; }
+
+    /// <summary>
+    /// Cold starts whose profile has cached rows (profiled at <c>-X importtime=2</c>, Python 3.14+): the only ones that can
+    /// show a lazy import that saved nothing, so <see cref="IneffectiveLazyImport.ColdStarts"/> counts out of these, not out
+    /// of every cold start (a log can mix runtimes or levels). Default: 0.
+    /// </summary>
+    public int ColdStartsWithCachedRows { get; }
 
     /// <summary>The import forest merged across cold starts, filtered by the options.</summary>
     public IReadOnlyList<TreeNode> Tree { get; }

@@ -128,7 +128,7 @@ internal static class HtmlReportRenderer
         {
             // unknown (no cached rows, i.e. not Python 3.14's level 2) is left out, as every unknown figure in HTML
             o.Append("<h2>").Append(E(ReportText.IneffectiveTitle)).Append("</h2>\n<p class=\"note\">")
-                .Append(E(ineffective.Count == 0 ? ReportText.IneffectiveNone : ReportText.IneffectiveExplanation)).Append("</p>\n");
+                .Append(E(ineffective.Count == 0 ? ReportText.IneffectiveNone : ReportText.IneffectiveExplanationFor(report))).Append("</p>\n");
             if (ineffective.Count > 0)
             {
                 o.Append("<table>\n<tr>");
@@ -138,7 +138,7 @@ internal static class HtmlReportRenderer
                 }
 
                 o.Append("</tr>\n");
-                foreach (var row in ineffective.Select(i => ReportText.IneffectiveRow(i, summary.ColdStarts)))
+                foreach (var row in ineffective.Select(i => ReportText.IneffectiveRow(i, report)))
                 {
                     o.Append("<tr>").Append(string.Concat(row.Select((cell, k) => k >= 3 ? $"<td class=\"num\">{E(cell)}</td>" : $"<td>{E(cell)}</td>"))).Append("</tr>\n");
                 }

@@ -81,6 +81,7 @@ internal static class JsonReportRenderer
         Modules(w, "topByCumulative", report.TopByCumulative);
         Modules(w, "lazyImports", report.LazyImports);
         Ineffective(w, report.IneffectiveLazyImports);
+        w.WriteNumber("coldStartsWithCachedRows", report.ColdStartsWithCachedRows);
 
         w.WritePropertyName("tree");
         if (ReportText.Walk(report.Tree).All(t => t.Depth <= ReportText.MaxIndentedDepth))

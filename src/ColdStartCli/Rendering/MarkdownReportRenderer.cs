@@ -52,9 +52,9 @@ internal static class MarkdownReportRenderer
         }
         else
         {
-            o.WriteLine(ReportText.IneffectiveExplanation);
+            o.WriteLine(MarkdownText.Escape(ReportText.IneffectiveExplanationFor(report)));
             o.WriteLine();
-            Table(o, ReportText.IneffectiveHeaders, ineffective.Select(i => ReportText.IneffectiveRow(i, coldStarts)), numeric: 3);
+            Table(o, ReportText.IneffectiveHeaders, ineffective.Select(i => ReportText.IneffectiveRow(i, report)), numeric: 3);
         }
 
         o.WriteLine("### Import tree");

@@ -43,8 +43,8 @@ internal static class TextReportRenderer
         }
         else
         {
-            o.WriteLine($"  {ReportText.IneffectiveExplanation}");
-            TextTable.Write(o, ReportText.IneffectiveHeaders, ineffective.Select(i => ReportText.IneffectiveRow(i, coldStarts)), leftAligned: 3);
+            o.WriteLine($"  {ReportText.IneffectiveExplanationFor(report)}");
+            TextTable.Write(o, ReportText.IneffectiveHeaders, ineffective.Select(i => ReportText.IneffectiveRow(i, report)), leftAligned: 3);
         }
 
         o.WriteLine();

@@ -8,14 +8,18 @@ internal sealed class IneffectiveLazyImportStatistics
 {
     private readonly Dictionary<string, Entry> _modules = new(StringComparer.Ordinal);
 
-    /// <summary>Whether any cold start had a cached row: without <c>-X importtime=2</c> the question cannot be answered.</summary>
-    public bool CachedRowsSeen { get; private set; }
+    /// <summary>
+    /// Cold starts with at least one cached row: only those (profiled at <c>-X importtime=2</c>) can show an ineffective lazy
+    /// import, so they are what the per-module counts are out of. 0 means the question cannot be answered.
+    /// </summary>
+    public int ColdStartsWithCachedRows { get; private set; }
 
     /// <param name="coldStart">A complete cold start.</param>
     /// <param name="sequence">The order in which it began: a module's class is that of the earliest cold start that listed
     /// it (a class can differ by Python version), whatever order cold starts are added in.</param>
     public void Add(ColdStartProfile coldStart, long sequence)
     {
+        var cachedRows = false;
         List<ImportNode>? cachedLazyRoots = null;
         Dictionary<string, ImportNode>? loadedAtInit = null;
         Dictionary<string, int>? loadedInHandler = null;
@@ -23,7 +27,7 @@ internal sealed class IneffectiveLazyImportStatistics
         {
             if (node.Cached)
             {
-                CachedRowsSeen = true;
+                cachedRows = true;
                 if (node.Phase == ImportPhase.Invoke && node.Parent?.Phase != ImportPhase.Invoke)
                 {
                     (cachedLazyRoots ??= []).Add(node);
@@ -43,6 +47,11 @@ internal sealed class IneffectiveLazyImportStatistics
                 loadedInHandler ??= new Dictionary<string, int>(StringComparer.Ordinal);
                 loadedInHandler[node.Name] = loadedInHandler.TryGetValue(node.Name, out var order) ? Math.Min(order, node.Order) : node.Order;
             }
+        }
+
+        if (cachedRows)
+        {
+            ColdStartsWithCachedRows++;
         }
 
         if (cachedLazyRoots is null)
@@ -81,7 +90,7 @@ internal sealed class IneffectiveLazyImportStatistics
     /// <summary>Null when no cold start had a cached row; otherwise most cold starts first, then largest init cost, then name.</summary>
     public IReadOnlyList<IneffectiveLazyImport>? Build()
     {
-        if (!CachedRowsSeen)
+        if (ColdStartsWithCachedRows == 0)
         {
             return null;
         }

@@ -120,7 +120,8 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
             _tree.Build(options),
             _coldStarts > 0 && _unknownInitImports == 0 ? summary.InitImportMs.P50 : null,
             summary.ColdStartsWithUnknownSplit > 0 ? PhaseSplit.Unknown : PhaseSplit.Known,
-            summary.ColdStartsWithUnknownSplit > 0 ? null : _ineffective.Build());
+            summary.ColdStartsWithUnknownSplit > 0 ? null : _ineffective.Build(),
+            _ineffective.ColdStartsWithCachedRows);
     }
 
     private static void AddKnown(CountedHistogram<double> histogram, double value)

@@ -143,8 +143,15 @@ internal static class ReportText
 
     public static readonly string[] IneffectiveHeaders = ["module", "class", "loaded at init by", "init ms (median)", "cold starts"];
 
-    public static IReadOnlyList<string> IneffectiveRow(IneffectiveLazyImport i, int coldStarts) =>
-        [i.Name, Labels.Class(i.Class), LoadedBy(i), Format.Ms(i.MedianInitCumulativeMs), $"{i.ColdStarts}/{coldStarts}"];
+    /// <summary>A row; the cold starts are counted out of those that can show it (<see cref="ImportTimeReport.ColdStartsWithCachedRows"/>).</summary>
+    public static IReadOnlyList<string> IneffectiveRow(IneffectiveLazyImport i, ImportTimeReport report) =>
+        [i.Name, Labels.Class(i.Class), LoadedBy(i), Format.Ms(i.MedianInitCumulativeMs), $"{i.ColdStarts}/{report.ColdStartsWithCachedRows}"];
+
+    /// <summary>The explanation, saying out of how many cold starts when not every one could show it.</summary>
+    public static string IneffectiveExplanationFor(ImportTimeReport report) =>
+        report.ColdStartsWithCachedRows < report.Summary.ColdStarts
+            ? $"{IneffectiveExplanation} Counted out of the {report.ColdStartsWithCachedRows} of {report.Summary.ColdStarts} cold starts whose profile has cached rows; the others (before Python 3.14, or at level 1) cannot show it."
+            : IneffectiveExplanation;
 
     public static string LoadedBy(IneffectiveLazyImport i) =>
         i.LoadedAtInit == 0 ? "not in the profile (loaded before it began)"
