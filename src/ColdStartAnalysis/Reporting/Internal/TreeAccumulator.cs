@@ -180,6 +180,8 @@ internal sealed class TreeAccumulator
 
         public MicrosHistogram Self { get; } = new();
 
+        public MicrosHistogram Cumulative { get; } = new();
+
         /// <summary>Cold starts whose every row at this path was a 3.14 cached row.</summary>
         public int CachedColdStarts { get; set; }
 
@@ -191,8 +193,6 @@ internal sealed class TreeAccumulator
         public long PendingCumulative { get; set; }
 
         public bool PendingCached { get; set; }
-
-        public MicrosHistogram Cumulative { get; } = new();
 
         public PathNode AddChild(string key, PathNode child)
         {
