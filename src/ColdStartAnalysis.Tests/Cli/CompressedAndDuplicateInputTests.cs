@@ -32,6 +32,7 @@ public class CompressedAndDuplicateInputTests
         Assert.Equal(events.Count * 2 / 3 + events.Count - events.Count / 3 - events.Count, json.GetProperty("duplicateEventsDropped").GetInt64());
         Assert.Equal(1, json.GetProperty("duplicateInputsSkipped").GetInt32());
         Assert.Equal(early, json.GetProperty("sources")[2].GetProperty("duplicateOf").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("sources")[0].GetProperty("duplicateOf").ValueKind);
         Assert.Contains("duplicate event", text);
         Assert.Contains($"{late}: aws logs tail", text);
         Assert.Contains("the same bytes as", text);

@@ -120,4 +120,25 @@ public sealed class IneffectiveLazyImportReportTests : IDisposable
         Assert.Equal(1, document.RootElement.GetProperty("coldStartsWithCachedRows").GetInt32());
         Assert.Equal(2, document.RootElement.GetProperty("summary").GetProperty("coldStarts").GetInt32());
     }
+
+    [Fact]
+    public void Json_writes_null_for_an_importer_and_an_init_cost_it_cannot_know()
+    {
+        var path = Path.Combine(_dir.Path, "builtin.log");
+        File.WriteAllLines(path,
+        [
+            InitStart("python:3.14.v1"), Wrapper(interpreter: "/var/lang/bin/python3.14"), ImportTimeText.Header,
+            ImportTimeText.Row(300, 300, 0, "app"),
+            Start(RequestA), ImportTimeText.CachedRow(0, "sys"), End(RequestA), Report(RequestA, 20, init: 150),
+        ]);
+
+        var run = CliRunner.Run("report", path, "-f", "json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        var sys = Assert.Single(json.RootElement.GetProperty("ineffectiveLazyImports").EnumerateArray());
+        Assert.Equal(("sys", 0), (sys.GetProperty("name").GetString(), sys.GetProperty("loadedAtInit").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, sys.GetProperty("loadedBy").ValueKind);
+        Assert.Equal(JsonValueKind.Null, sys.GetProperty("medianInitCumulativeMs").ValueKind);
+    }
 }

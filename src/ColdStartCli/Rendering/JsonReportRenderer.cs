@@ -54,14 +54,7 @@ internal static class JsonReportRenderer
             w.WriteString("format", Labels.FormatKey(source.DetectedFormat));
             w.WriteNumber("lines", source.Lines);
             w.WriteBoolean("compressed", source.Compressed);
-            if (source.DuplicateOf is { } original)
-            {
-                w.WriteString("duplicateOf", original);
-            }
-            else
-            {
-                w.WriteNull("duplicateOf");
-            }
+            w.WriteString("duplicateOf", source.DuplicateOf); // null (JSON null) when absent
 
             w.WriteEndObject();
         }
@@ -135,14 +128,7 @@ internal static class JsonReportRenderer
             w.WriteString("class", Labels.Class(i.Class));
             w.WriteNumber("coldStarts", i.ColdStarts);
             w.WriteNumber("loadedAtInit", i.LoadedAtInit);
-            if (i.LoadedBy is { } by)
-            {
-                w.WriteString("loadedBy", by);
-            }
-            else
-            {
-                w.WriteNull("loadedBy");
-            }
+            w.WriteString("loadedBy", i.LoadedBy); // null (JSON null) when absent
 
             JsonOutput.Number(w, "medianInitCumulativeMs", i.MedianInitCumulativeMs);
             w.WriteEndObject();
