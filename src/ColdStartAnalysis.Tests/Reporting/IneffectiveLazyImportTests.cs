@@ -147,4 +147,20 @@ public class IneffectiveLazyImportTests
         Assert.Equal((2, 1), (report.Summary.ColdStarts, report.ColdStartsWithCachedRows));
         Assert.Equal(1, Assert.Single(report.IneffectiveLazyImports!, i => i.Name == "pandas").ColdStarts);
     }
+
+    [Fact]
+    public void A_cold_start_a_child_process_printed_into_cannot_show_it()
+    {
+        // a multiprocessing child prints its own profile inside the request: rows in its span are not the parent's
+        var report = ImportTimeReport.Build(Parse.Lines(
+            InitStart("python:3.14.v1"), Wrapper(interpreter: "/var/lang/bin/python3.14"), ImportTimeText.Header,
+            ImportTimeText.Row(90_000, 90_000, 1, "pandas"), ImportTimeText.Row(300, 90_300, 0, "app"),
+            Start(RequestA), ImportTimeText.CachedRow(0, "pandas"),
+            ImportTimeText.Header, ImportTimeText.Row(200, 200, 0, "encodings"),
+            End(RequestA), Report(RequestA, 20, init: 150)));
+
+        Assert.Equal(1, report.Summary.Subprocesses);
+        Assert.Equal(0, report.ColdStartsWithCachedRows);
+        Assert.Null(report.IneffectiveLazyImports);
+    }
 }

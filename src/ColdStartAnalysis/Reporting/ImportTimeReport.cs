@@ -44,8 +44,9 @@ public sealed class ImportTimeReport
     public IReadOnlyList<IneffectiveLazyImport>? IneffectiveLazyImports { get; }
 
     /// <summary>
-    /// Cold starts whose profile has cached rows (profiled at <c>-X importtime=2</c>, Python 3.14+): the only ones that can
-    /// show a lazy import that saved nothing, so <see cref="IneffectiveLazyImport.ColdStarts"/> counts out of these, not out
+    /// Cold starts whose profile has cached rows (profiled at <c>-X importtime=2</c>, Python 3.14+) and no child Python
+    /// process printing its profile into them (whose span takes the parent's rows too): the only ones that can show a lazy
+    /// import that saved nothing, so <see cref="IneffectiveLazyImport.ColdStarts"/> counts out of these, not out
     /// of every cold start (a log can mix runtimes or levels). Default: 0.
     /// </summary>
     public int ColdStartsWithCachedRows { get; }

@@ -9,8 +9,9 @@ internal sealed class IneffectiveLazyImportStatistics
     private readonly Dictionary<string, Entry> _modules = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Cold starts with at least one cached row: only those (profiled at <c>-X importtime=2</c>) can show an ineffective lazy
-    /// import, so they are what the per-module counts are out of. 0 means the question cannot be answered.
+    /// Cold starts with at least one cached row and no child Python process printing into them: only those (profiled at
+    /// <c>-X importtime=2</c>, every row attributed) can show an ineffective lazy import, so they are what the per-module
+    /// counts are out of. 0 means the question cannot be answered.
     /// </summary>
     public int ColdStartsWithCachedRows { get; private set; }
 
@@ -19,6 +20,13 @@ internal sealed class IneffectiveLazyImportStatistics
     /// it (a class can differ by Python version), whatever order cold starts are added in.</param>
     public void Add(ColdStartProfile coldStart, long sequence)
     {
+        if (coldStart.SubprocessDuringInit || coldStart.SubprocessDuringInvoke)
+        {
+            // a child process's span takes the parent's rows printed in it too: a loader or a handler import may be
+            // missing, so this cold start cannot show the answer (left out of ColdStartsWithCachedRows as well)
+            return;
+        }
+
         var cachedRows = false;
         List<ImportNode>? cachedLazyRoots = null;
         Dictionary<string, ImportNode>? loadedAtInit = null;
