@@ -27,7 +27,7 @@ internal sealed record ReferenceReport(
         var all = new ModuleStatistics();
         var lazy = new ModuleStatistics();
         var tree = new TreeMerger();
-        var ineffective = new ColdStart.Analysis.Reporting.Internal.IneffectiveLazyImportStatistics();
+        var ineffective = new ReferenceIneffectiveLazyImports();
         long sequence = 0;
         var firstDurations = new List<double>();
         var firstLazy = new List<double?>();

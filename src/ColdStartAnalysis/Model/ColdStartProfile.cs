@@ -76,20 +76,19 @@ public sealed class ColdStartProfile
     /// split is unknown (<see cref="Split"/>) or a child Python process printed its profile during init, whose rows
     /// cannot be told apart from the parent's.
     /// </summary>
-    public long? InitImportMicros => Split == PhaseSplit.Unknown || SubprocessDuringInit ? null : SumRoots(ImportPhase.Init, null);
+    public long? InitImportMicros => InitImportMicrosFrom(SumRoots);
 
     /// <summary>
     /// Sum of the cumulative time of the invoke-phase (lazy) roots of every request, in microseconds; null when the split
     /// is unknown or a child Python process printed its profile during a request.
     /// </summary>
-    public long? InvokeImportMicros => Split == PhaseSplit.Unknown || SubprocessDuringInvoke ? null : SumRoots(ImportPhase.Invoke, null);
+    public long? InvokeImportMicros => InvokeImportMicrosFrom(SumRoots);
 
     /// <summary>
     /// Lazy import time inside the first invocation (the request of <see cref="FirstReport"/>), in microseconds; null when
     /// there is no first REPORT, the split is unknown, or a child Python process printed its profile during that request.
     /// </summary>
-    public long? FirstInvocationImportMicros =>
-        FirstReport is not { } report || Split == PhaseSplit.Unknown || SubprocessDuringFirstInvocation ? null : SumRoots(ImportPhase.Invoke, report.RequestId);
+    public long? FirstInvocationImportMicros => FirstInvocationImportMicrosFrom(SumRoots);
 
     /// <summary>
     /// Child Python processes (multiprocessing spawn/forkserver workers, <c>subprocess</c> runs of Python) that printed an
@@ -109,6 +108,19 @@ public sealed class ColdStartProfile
     internal bool SubprocessDuringInvoke { get; set; }
 
     internal bool SubprocessDuringFirstInvocation { get; set; }
+
+    /// <summary><see cref="InitImportMicros"/>, with the roots' sums taken from <paramref name="sumRoots"/> (phase, request
+    /// or null for any): the streaming report reads them from the parser's rows, not from <see cref="Roots"/>.</summary>
+    internal long? InitImportMicrosFrom(Func<ImportPhase, string?, long> sumRoots) =>
+        Split == PhaseSplit.Unknown || SubprocessDuringInit ? null : sumRoots(ImportPhase.Init, null);
+
+    /// <summary><see cref="InvokeImportMicros"/>, with the roots' sums taken from <paramref name="sumRoots"/>.</summary>
+    internal long? InvokeImportMicrosFrom(Func<ImportPhase, string?, long> sumRoots) =>
+        Split == PhaseSplit.Unknown || SubprocessDuringInvoke ? null : sumRoots(ImportPhase.Invoke, null);
+
+    /// <summary><see cref="FirstInvocationImportMicros"/>, with the roots' sums taken from <paramref name="sumRoots"/>.</summary>
+    internal long? FirstInvocationImportMicrosFrom(Func<ImportPhase, string?, long> sumRoots) =>
+        FirstReport is not { } report || Split == PhaseSplit.Unknown || SubprocessDuringFirstInvocation ? null : sumRoots(ImportPhase.Invoke, report.RequestId);
 
     private long SumRoots(ImportPhase phase, string? requestId)
     {

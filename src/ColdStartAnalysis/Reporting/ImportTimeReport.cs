@@ -74,9 +74,11 @@ public sealed class ImportTimeReport
         options.Validate();
 
         var accumulator = new ReportAccumulator();
+        var rows = new Parsing.Internal.ColdStartRows();
         for (var i = 0; i < result.ColdStarts.Count; i++)
         {
-            accumulator.OnColdStart(result.ColdStarts[i], i);
+            rows.Load(result.ColdStarts[i]);
+            accumulator.OnColdStart(result.ColdStarts[i], rows, i);
         }
 
         foreach (var invocation in result.Invocations)

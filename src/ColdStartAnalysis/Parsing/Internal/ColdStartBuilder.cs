@@ -1,14 +1,14 @@
 namespace ColdStart.Analysis.Parsing.Internal;
 
 /// <summary>A cold start being assembled in one stream.</summary>
-internal sealed class ColdStartBuilder(ColdStartProfile profile, long sequence, string? initRequestId, SourceState source, bool knownStart)
+internal sealed class ColdStartBuilder(ColdStartProfile profile, long sequence, string? initRequestId, SourceState source, bool knownStart, RowChunkPool rows)
 {
     public ColdStartProfile Profile { get; } = profile;
 
     /// <summary>Order in which cold starts began, over all streams.</summary>
     public long Sequence { get; } = sequence;
 
-    public ForestBuilder Forest { get; } = new();
+    public ForestBuilder Forest { get; } = new(rows);
 
     public bool HeaderSeen { get; set; }
 
@@ -27,8 +27,9 @@ internal sealed class ColdStartBuilder(ColdStartProfile profile, long sequence, 
     /// <summary>The <see cref="ParseOptions.SplitAfter"/> line was seen: module-level code is over.</summary>
     public bool MarkerSeen { get; set; }
 
-    /// <summary>Rows logged after START before the marker; Init once the marker shows up, otherwise Unknown.</summary>
-    public List<ImportNode> BeforeMarker { get; } = [];
+    /// <summary>Rows (indices in <see cref="Forest"/>) logged after START before the marker; Init once the marker shows up,
+    /// otherwise Unknown.</summary>
+    public List<int> BeforeMarker { get; } = [];
 
     /// <summary>The input it began in; whether that input has Lambda platform lines decides if its init must be seen ending.</summary>
     public SourceState Source { get; } = source;
@@ -40,10 +41,11 @@ internal sealed class ColdStartBuilder(ColdStartProfile profile, long sequence, 
     public bool InitEnded { get; set; }
 
     /// <summary>
-    /// Once a child process has printed into its stream: the modules this interpreter imported. A process imports a module
-    /// once, so a later row naming one of them is a child's (e.g. a resource tracker still starting after END).
+    /// Once a child process has printed into its stream: the modules this interpreter imported (ids in the parser's
+    /// <see cref="NameTable"/>). A process imports a module once, so a later row naming one of them is a child's (e.g. a
+    /// resource tracker still starting after END).
     /// </summary>
-    public HashSet<string>? ParentModules { get; set; }
+    public HashSet<int>? ParentModules { get; set; }
 
     /// <summary>Why its profile is visibly incomplete, once known; null while it looks complete.</summary>
     public IncompleteReason? Incomplete { get; set; }

@@ -1,13 +1,18 @@
 namespace ColdStart.Analysis.Parsing.Internal;
 
-/// <summary>Keeps every cold start and REPORT, for <see cref="ParseResult"/>: cold starts in the order they began.</summary>
+/// <summary>Keeps every cold start (with its <see cref="ImportNode"/> forest) and REPORT, for <see cref="ParseResult"/>:
+/// cold starts in the order they began.</summary>
 internal sealed class CollectingSink : IColdStartSink
 {
     private readonly List<(long Sequence, ColdStartProfile ColdStart)> _coldStarts = [];
 
     public List<Invocation> Invocations { get; } = [];
 
-    public void OnColdStart(ColdStartProfile coldStart, long sequence) => _coldStarts.Add((sequence, coldStart));
+    public void OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
+    {
+        rows.ToNodes(coldStart.RootList);
+        _coldStarts.Add((sequence, coldStart));
+    }
 
     public void OnInvocation(Invocation invocation) => Invocations.Add(invocation);
 

@@ -1,79 +1,104 @@
 namespace ColdStart.Analysis.Parsing.Internal;
 
 /// <summary>
-/// Rebuilds the import forest from rows printed children-first: a row at depth d adopts the rows finished at
-/// depth d+1 since its previous sibling. Tolerant of nesting that does not add up; no recursion, so any depth works.
+/// Rebuilds the import forest of one open cold start from rows printed children-first: a row at depth d adopts the rows
+/// finished deeper than d since its previous sibling. Tolerant of nesting that does not add up; no recursion, so any depth
+/// works. Rows are kept as <see cref="OpenRow"/>s in blocks from a <see cref="RowChunkPool"/> until the cold start closes;
+/// a complete one is then copied to the sink's <see cref="ColdStartRows"/> (<see cref="CopyTo"/>).
 /// </summary>
-internal sealed class ForestBuilder
+internal sealed class ForestBuilder(RowChunkPool pool)
 {
-    // index = depth; rows finished at that depth still waiting for their parent's row (null until a level is used)
-    private readonly List<List<ImportNode>?> _waiting = [];
-    private readonly List<ImportNode> _adopted = [];
+    private readonly List<string> _requests = [];
+    private OpenRow[][] _chunks = [];
+    private int _chunkCount;
+
+    // rows finished below depth 0 still waiting for their parent's row, in printed order; their depths never decrease from
+    // the first to the last (a row adopts every waiting row deeper than itself), so a row's children are the end of the list
+    private List<(int Row, int Depth)>? _waiting;
     private int _previousDepth;
-    private int _deepestWaiting;
-    private int _waitingRows;
 
     public int Rows { get; private set; }
 
     /// <summary>Rows finished below depth 0 whose parent row has not come yet: the block is inside an import.</summary>
-    public bool HasOpenImports => _waitingRows > 0;
+    public bool HasOpenImports => _waiting is { Count: > 0 };
 
-    public void Add(ImportNode node, int depth, List<ImportNode> roots, SkipCounts skipped)
+    public ref OpenRow this[int row] => ref _chunks[row >> RowChunkPool.Bits][row & RowChunkPool.Mask];
+
+    /// <summary>The index of a request id in this cold start's list (for <see cref="OpenRow.Request"/>).</summary>
+    public int RequestIndex(string request)
     {
+        for (var i = _requests.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(_requests[i], request) || _requests[i] == request)
+            {
+                return i;
+            }
+        }
+
+        _requests.Add(request);
+        return _requests.Count - 1;
+    }
+
+    /// <summary>Adds a row (its <see cref="OpenRow.Parent"/> is set here) and returns its index, its order in the output.</summary>
+    public int Add(in OpenRow added, int depth, SkipCounts skipped)
+    {
+        var index = Rows;
+        if ((index >> RowChunkPool.Bits) == _chunkCount)
+        {
+            if (_chunkCount == _chunks.Length)
+            {
+                Array.Resize(ref _chunks, Math.Max(4, _chunkCount * 2));
+            }
+
+            _chunks[_chunkCount++] = pool.Rent();
+        }
+
         Rows++;
         _previousDepth = depth;
-        var children = _adopted;
-        children.Clear();
-        var orphans = false;
-        for (var d = _deepestWaiting; d > depth; d--)
+        ref var row = ref this[index];
+        row = added;
+        row.Parent = depth == 0 ? OpenRow.Root : OpenRow.Waiting;
+        if (_waiting is { Count: > 0 } waiting)
         {
-            var waiting = _waiting[d];
-            if (waiting is not { Count: > 0 })
+            var first = waiting.Count;
+            while (first > 0 && waiting[first - 1].Depth > depth)
             {
-                continue;
+                first--;
             }
 
-            // a row two or more levels deeper lost its own parent row (cut or interleaved output): keep it under the nearest ancestor
-            if (d > depth + 1)
+            if (first < waiting.Count)
             {
-                skipped.Add(SkipReason.OrphanChild, waiting.Count);
-                orphans = true;
+                // a row two or more levels deeper lost its own parent row (cut or interleaved output): kept under the
+                // nearest ancestor, in printed order like every child list
+                var orphans = 0;
+                long childrenCumulative = 0;
+                for (var i = first; i < waiting.Count; i++)
+                {
+                    var (child, childDepth) = waiting[i];
+                    orphans += childDepth > depth + 1 ? 1 : 0;
+                    childrenCumulative += this[child].CumulativeMicros;
+                    this[child].Parent = index;
+                }
+
+                if (orphans > 0)
+                {
+                    skipped.Add(SkipReason.OrphanChild, orphans);
+                }
+                else if (!row.Cached && !AddsUp(row.SelfMicros, row.CumulativeMicros, childrenCumulative, waiting.Count - first))
+                {
+                    skipped.Add(SkipReason.InconsistentCumulative);
+                }
+
+                waiting.RemoveRange(first, waiting.Count - first);
             }
-
-            children.AddRange(waiting);
-            _waitingRows -= waiting.Count;
-            waiting.Clear();
         }
 
-        if (children.Count > 0)
+        if (depth > 0)
         {
-            if (orphans)
-            {
-                children.Sort((a, b) => a.Order.CompareTo(b.Order));
-            }
-            else if (!node.Cached && !AddsUp(node, children))
-            {
-                skipped.Add(SkipReason.InconsistentCumulative);
-            }
-
-            node.AdoptChildren([.. children]);
+            (_waiting ??= []).Add((index, depth));
         }
 
-        if (depth == 0)
-        {
-            _deepestWaiting = 0;
-            roots.Add(node);
-            return;
-        }
-
-        while (_waiting.Count <= depth)
-        {
-            _waiting.Add(null);
-        }
-
-        (_waiting[depth] ??= []).Add(node);
-        _waitingRows++;
-        _deepestWaiting = depth;
+        return index;
     }
 
     /// <summary>
@@ -83,35 +108,88 @@ internal sealed class ForestBuilder
     public int CachedRowDepth(int padding, int nameLength) =>
         padding > 0 ? (padding + nameLength) / 2 : Math.Min(_previousDepth, nameLength / 2);
 
-    /// <summary>Rows still waiting for a parent never got one: they become roots, in printed order.</summary>
-    public void Finish(List<ImportNode> roots, SkipCounts skipped)
+    /// <summary>Rows still waiting for a parent never got one: they become roots (counted as orphans), in printed order.</summary>
+    public void Finish(SkipCounts skipped)
     {
-        if (_waitingRows == 0)
+        if (_waiting is not { Count: > 0 } waiting)
         {
             return;
         }
 
-        var orphans = _waiting.Where(w => w is not null).SelectMany(w => w!).ToList();
-        skipped.Add(SkipReason.OrphanChild, orphans.Count);
-        roots.AddRange(orphans);
-        roots.Sort((a, b) => a.Order.CompareTo(b.Order));
-        _waiting.Clear();
-        _waitingRows = 0;
-        _deepestWaiting = 0;
+        skipped.Add(SkipReason.OrphanChild, waiting.Count);
+        foreach (var (row, _) in waiting)
+        {
+            this[row].Parent = OpenRow.Root;
+        }
+
+        waiting.Clear();
+    }
+
+    /// <summary>
+    /// The names of the rows a root reaches so far (rows waiting for their parent, and what they adopted, are not yet part
+    /// of the forest).
+    /// </summary>
+    public HashSet<int> NamesInForest()
+    {
+        var names = new HashSet<int>();
+        for (var i = 0; i < Rows; i++)
+        {
+            var top = i;
+            while (this[top].Parent >= 0)
+            {
+                top = this[top].Parent;
+            }
+
+            if (this[top].Parent == OpenRow.Root)
+            {
+                names.Add(this[i].Name);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Copies the forest (after <see cref="Finish"/>) into <paramref name="closed"/>, linked; classes are left
+    /// for the caller.</summary>
+    public void CopyTo(ColdStartRows closed, NameTable names)
+    {
+        var rows = closed.Reset(Rows);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            ref var open = ref this[i];
+            rows[i] = new ColdStartRows.Row
+            {
+                Name = names[open.Name],
+                Request = open.Request < 0 ? null : _requests[open.Request],
+                SelfMicros = open.SelfMicros,
+                CumulativeMicros = open.CumulativeMicros,
+                Parent = open.Parent < 0 ? -1 : open.Parent,
+                Phase = open.Phase,
+                Cached = open.Cached,
+            };
+        }
+
+        closed.Link();
+    }
+
+    /// <summary>Gives the row blocks back to the pool; the builder is not used again.</summary>
+    public void Release()
+    {
+        for (var i = 0; i < _chunkCount; i++)
+        {
+            pool.Return(_chunks[i]);
+            _chunks[i] = null!;
+        }
+
+        _chunkCount = 0;
+        Rows = 0;
+        _waiting = null;
     }
 
     /// <summary>
     /// CPython rounds self and cumulative up to whole µs separately, so self + Σ children may exceed cumulative by
     /// one µs per number involved.
     /// </summary>
-    public static bool AddsUp(ImportNode node, IReadOnlyList<ImportNode> children)
-    {
-        var sum = node.SelfMicros;
-        foreach (var child in children)
-        {
-            sum += child.CumulativeMicros;
-        }
-
-        return node.CumulativeMicros + children.Count + 1 >= sum;
-    }
+    public static bool AddsUp(long self, long cumulative, long childrenCumulative, int children) =>
+        cumulative + children + 1 >= self + childrenCumulative;
 }

@@ -7,10 +7,11 @@ namespace ColdStart.Analysis.Parsing.Internal;
 /// </summary>
 internal interface IColdStartSink
 {
-    /// <summary>A complete cold start; the parser no longer touches it.</summary>
-    /// <param name="coldStart">The cold start.</param>
+    /// <summary>A complete cold start; the parser no longer touches the profile.</summary>
+    /// <param name="coldStart">The cold start, without its import forest (its <see cref="ColdStartProfile.Roots"/> are empty).</param>
+    /// <param name="rows">Its import rows: valid during the call only (the parser reuses it).</param>
     /// <param name="sequence">The order in which it began, over all streams (0-based, with gaps for incomplete ones).</param>
-    void OnColdStart(ColdStartProfile coldStart, long sequence);
+    void OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence);
 
     /// <summary>A REPORT, in input order.</summary>
     void OnInvocation(Invocation invocation);

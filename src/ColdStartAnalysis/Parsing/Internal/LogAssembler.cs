@@ -22,6 +22,8 @@ internal sealed class LogAssembler
     private readonly Dictionary<Version, Dictionary<string, ModuleClass>> _classCache = [];
     private readonly Dictionary<string, ModuleClass> _unknownVersionCache = new(StringComparer.Ordinal);
     private readonly NameTable _names = new();
+    private readonly RowChunkPool _rows = new();
+    private readonly ColdStartRows _closed = new();
     private readonly Dictionary<string, StreamState> _streams = new(StringComparer.Ordinal);
     private readonly IColdStartSink _sink;
     private readonly SkipCounts _skipped = new();
@@ -449,7 +451,7 @@ internal sealed class LogAssembler
         var coldStart = stream.InitStarted || stream.Current is null
             ? BeginColdStart(stream, timestampToken, time, knownStart: stream.InitStarted)
             : stream.Current;
-        var moduleName = _names.Get(name);
+        var moduleName = _names.IdOf(name);
         if (coldStart.ParentModules is { } imported && !imported.Add(moduleName))
         {
             // a module this interpreter already imported: a child's row printed after its block (see ParentModules)
@@ -464,9 +466,9 @@ internal sealed class LogAssembler
         var forest = coldStart.Forest;
         var cached = kind == ImportRowKind.CachedRow;
         var depth = cached ? forest.CachedRowDepth(indent, name.Length) : indent / 2;
-        var node = new ImportNode(moduleName, self, cumulative, cached, depth, forest.Rows);
-        AssignPhase(node, stream, coldStart);
-        forest.Add(node, depth, coldStart.Profile.RootList, _skipped);
+        var row = new OpenRow { Name = moduleName, SelfMicros = self, CumulativeMicros = cumulative, Cached = cached, Request = -1 };
+        AssignPhase(ref row, stream, coldStart);
+        forest.Add(row, depth, _skipped);
     }
 
     /// <summary>
@@ -527,7 +529,7 @@ internal sealed class LogAssembler
 
         var profile = owner.Profile;
         profile.Subprocesses++;
-        owner.ParentModules ??= profile.AllImports.Select(n => n.Name).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<string>);
+        owner.ParentModules ??= owner.Forest.NamesInForest();
         if (owner.Forest.HasOpenImports)
         {
             owner.Incomplete ??= IncompleteReason.SubprocessInsideImport;
@@ -549,32 +551,33 @@ internal sealed class LogAssembler
         }
     }
 
-    private void AssignPhase(ImportNode node, StreamState stream, ColdStartBuilder coldStart)
+    /// <summary>Sets the phase (and request) of a row about to be added to <paramref name="coldStart"/>'s forest.</summary>
+    private void AssignPhase(ref OpenRow row, StreamState stream, ColdStartBuilder coldStart)
     {
         if (stream.OpenRequestId is { } request)
         {
             if (request == coldStart.InitRequestId && !coldStart.MarkerSeen)
             {
                 // init output logged after START: only the user's marker can split it
-                node.Phase = ImportPhase.Unknown;
+                row.Phase = ImportPhase.Unknown;
                 if (_options.SplitAfter is null)
                 {
                     coldStart.Profile.Split = PhaseSplit.Unknown;
                 }
                 else
                 {
-                    coldStart.BeforeMarker.Add(node);
+                    coldStart.BeforeMarker.Add(coldStart.Forest.Rows);
                 }
 
                 return;
             }
 
-            node.Phase = ImportPhase.Invoke;
-            node.RequestId = request;
+            row.Phase = ImportPhase.Invoke;
+            row.Request = coldStart.Forest.RequestIndex(request);
             return;
         }
 
-        node.Phase = coldStart.SawStart ? ImportPhase.Unknown : ImportPhase.Init;
+        row.Phase = coldStart.SawStart ? ImportPhase.Unknown : ImportPhase.Init;
     }
 
     private void OnWrapperLine(StreamState stream, string? interpreter, string initType, ReadOnlySpan<byte> timestampToken, DateTimeOffset? time)
@@ -705,9 +708,9 @@ internal sealed class LogAssembler
             && marker.IsMatch(Encoding.UTF8.GetString(line)))
         {
             current.MarkerSeen = true;
-            foreach (var node in current.BeforeMarker)
+            foreach (var row in current.BeforeMarker)
             {
-                node.Phase = ImportPhase.Init;
+                current.Forest[row].Phase = ImportPhase.Init;
             }
 
             current.BeforeMarker.Clear();
@@ -734,7 +737,7 @@ internal sealed class LogAssembler
             RuntimeVersion = stream.PendingRuntimeVersion,
             InitType = stream.PendingInitType ?? InitTypes.Unknown,
         };
-        var coldStart = new ColdStartBuilder(profile, _sequence++, stream.OpenRequestId, _source, knownStart)
+        var coldStart = new ColdStartBuilder(profile, _sequence++, stream.OpenRequestId, _source, knownStart, _rows)
         {
             SawStart = stream.OpenRequestId is not null,
         };
@@ -767,13 +770,17 @@ internal sealed class LogAssembler
                 : !coldStart.InitEnded && (coldStart.Source.SawPlatform || stream.SawPlatform) ? IncompleteReason.EndedBeforeInitEnded
                 : null);
         var profile = coldStart.Profile;
-        coldStart.Forest.Finish(profile.RootList, _skipped);
+        var forest = coldStart.Forest;
+        forest.Finish(_skipped);
         if (incomplete is { } reason)
         {
+            forest.Release();
             _incomplete.Add(reason);
             return;
         }
 
+        forest.CopyTo(_closed, _names);
+        forest.Release();
         if (profile.InitType == InitTypes.Unknown && profile.FirstReport is { } report)
         {
             // REPORT carries Init Duration only for on-demand environments, Restore Duration only for SnapStart
@@ -783,37 +790,25 @@ internal sealed class LogAssembler
         }
 
         profile.InitDurationMs ??= profile.FirstReport?.InitDurationMs;
-        Classify(profile);
-        _sink.OnColdStart(profile, coldStart.Sequence);
+        Classify(profile, _closed);
+        _sink.OnColdStart(profile, _closed, coldStart.Sequence);
     }
 
-    /// <summary>Sets each import's depth in the rebuilt tree and its class; an explicit stack, so any depth works.</summary>
-    private void Classify(ColdStartProfile profile)
+    /// <summary>Sets each import row's class (standard library lists differ by Python version).</summary>
+    private void Classify(ColdStartProfile profile, ColdStartRows rows)
     {
         var version = ModuleClassifier.PythonVersionOf(profile.RuntimeVersion, profile.Interpreter);
         var classes = ClassCache(version);
-        var stack = new Stack<(ImportNode Node, int Depth)>();
-        foreach (var root in profile.RootList)
+        for (var i = 0; i < rows.Count; i++)
         {
-            root.Parent = null;
-            stack.Push((root, 0));
-        }
-
-        while (stack.Count > 0)
-        {
-            var (node, depth) = stack.Pop();
-            node.Depth = depth;
-            if (!classes.TryGetValue(node.Name, out var moduleClass))
+            ref var row = ref rows[i];
+            if (!classes.TryGetValue(row.Name, out var moduleClass))
             {
-                moduleClass = _classifier.Classify(node.Name, version);
-                classes[node.Name] = moduleClass;
+                moduleClass = _classifier.Classify(row.Name, version);
+                classes[row.Name] = moduleClass;
             }
 
-            node.Class = moduleClass;
-            foreach (var child in node.Children)
-            {
-                stack.Push((child, depth + 1));
-            }
+            row.Class = moduleClass;
         }
     }
 

@@ -1,3 +1,5 @@
+using ColdStart.Analysis.Parsing.Internal;
+
 namespace ColdStart.Analysis.Reporting.Internal;
 
 /// <summary>
@@ -16,9 +18,10 @@ internal sealed class IneffectiveLazyImportStatistics
     public int ColdStartsWithCachedRows { get; private set; }
 
     /// <param name="coldStart">A complete cold start.</param>
+    /// <param name="rows">Its import rows (a row's index is its order in the output).</param>
     /// <param name="sequence">The order in which it began: a module's class is that of the earliest cold start that listed
     /// it (a class can differ by Python version), whatever order cold starts are added in.</param>
-    public void Add(ColdStartProfile coldStart, long sequence)
+    public void Add(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
         if (coldStart.SubprocessDuringInit || coldStart.SubprocessDuringInvoke)
         {
@@ -28,32 +31,33 @@ internal sealed class IneffectiveLazyImportStatistics
         }
 
         var cachedRows = false;
-        List<ImportNode>? cachedLazyRoots = null;
-        Dictionary<string, ImportNode>? loadedAtInit = null;
+        List<int>? cachedLazyRoots = null;
+        Dictionary<string, int>? loadedAtInit = null;
         Dictionary<string, int>? loadedInHandler = null;
-        foreach (var node in coldStart.AllImports)
+        foreach (var index in rows.PreOrder())
         {
-            if (node.Cached)
+            ref var row = ref rows[index];
+            if (row.Cached)
             {
                 cachedRows = true;
-                if (node.Phase == ImportPhase.Invoke && node.Parent?.Phase != ImportPhase.Invoke)
+                if (row.Phase == ImportPhase.Invoke && (row.Parent < 0 || rows[row.Parent].Phase != ImportPhase.Invoke))
                 {
-                    (cachedLazyRoots ??= []).Add(node);
+                    (cachedLazyRoots ??= []).Add(index);
                 }
             }
-            else if (node.Phase == ImportPhase.Init)
+            else if (row.Phase == ImportPhase.Init)
             {
                 // a process loads a module once: the first row (in printed order) is the one that loaded it
-                loadedAtInit ??= new Dictionary<string, ImportNode>(StringComparer.Ordinal);
-                if (!loadedAtInit.TryGetValue(node.Name, out var seen) || node.Order < seen.Order)
+                loadedAtInit ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                if (!loadedAtInit.TryGetValue(row.Name, out var seen) || index < seen)
                 {
-                    loadedAtInit[node.Name] = node;
+                    loadedAtInit[row.Name] = index;
                 }
             }
-            else if (node.Phase == ImportPhase.Invoke)
+            else if (row.Phase == ImportPhase.Invoke)
             {
                 loadedInHandler ??= new Dictionary<string, int>(StringComparer.Ordinal);
-                loadedInHandler[node.Name] = loadedInHandler.TryGetValue(node.Name, out var order) ? Math.Min(order, node.Order) : node.Order;
+                loadedInHandler[row.Name] = loadedInHandler.TryGetValue(row.Name, out var order) ? Math.Min(order, index) : index;
             }
         }
 
@@ -68,28 +72,30 @@ internal sealed class IneffectiveLazyImportStatistics
         }
 
         var counted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in cachedLazyRoots)
+        foreach (var index in cachedLazyRoots)
         {
-            if ((loadedInHandler is not null && loadedInHandler.TryGetValue(node.Name, out var order) && order < node.Order) || !counted.Add(node.Name))
+            ref var row = ref rows[index];
+            if ((loadedInHandler is not null && loadedInHandler.TryGetValue(row.Name, out var order) && order < index) || !counted.Add(row.Name))
             {
                 continue;
             }
 
-            if (!_modules.TryGetValue(node.Name, out var entry))
+            if (!_modules.TryGetValue(row.Name, out var entry))
             {
-                entry = new Entry(node.Class, sequence);
-                _modules[node.Name] = entry;
+                entry = new Entry(row.Class, sequence);
+                _modules[row.Name] = entry;
             }
             else if (sequence < entry.FirstSequence)
             {
-                (entry.Class, entry.FirstSequence) = (node.Class, sequence);
+                (entry.Class, entry.FirstSequence) = (row.Class, sequence);
             }
 
             entry.ColdStarts++;
-            if (loadedAtInit is not null && loadedAtInit.TryGetValue(node.Name, out var loader) && loader.Order < node.Order)
+            if (loadedAtInit is not null && loadedAtInit.TryGetValue(row.Name, out var loader) && loader < index)
             {
-                entry.InitCumulativeMs.Add(loader.CumulativeMicros / 1000.0);
-                var importer = loader.Parent?.Name ?? "";
+                ref var loaderRow = ref rows[loader];
+                entry.InitCumulativeMs.Add(loaderRow.CumulativeMicros / 1000.0);
+                var importer = loaderRow.Parent < 0 ? "" : rows[loaderRow.Parent].Name;
                 entry.Importers[importer] = entry.Importers.GetValueOrDefault(importer) + 1;
             }
         }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using ColdStart.Analysis.Parsing.Internal;
 
 namespace ColdStart.Analysis.Reporting.Internal;
 
@@ -20,7 +21,7 @@ internal sealed class ModuleAccumulator
     /// <summary>One import row of the cold start, in pre-order (parents before children, roots in printed order).</summary>
     /// <param name="node">The row (not cached).</param>
     /// <param name="firstInvocationMs">What it added to the first invocation; null when it did not run in it (or not asked).</param>
-    public void Add(ImportNode node, double? firstInvocationMs)
+    public void Add(in ColdStartRows.Row node, double? firstInvocationMs)
     {
         ref var pending = ref CollectionsMarshal.GetValueRefOrAddDefault(_coldStart, node.Name, out var seen);
         if (seen)

@@ -1,3 +1,5 @@
+using ColdStart.Analysis.Parsing.Internal;
+
 namespace ColdStart.Analysis.Reporting.Internal;
 
 /// <summary>
@@ -6,13 +8,15 @@ namespace ColdStart.Analysis.Reporting.Internal;
 /// kept once it is added, so memory grows with distinct modules, paths and values, not with rows. Both
 /// <see cref="ImportTimeReport.Build"/> and <see cref="ImportTimeReport.Read"/> aggregate here.
 /// </summary>
-internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
+internal sealed class ReportAccumulator : IColdStartSink
 {
     private readonly ModuleAccumulator _all = new();
     private readonly ModuleAccumulator _lazy = new();
     private readonly TreeAccumulator _tree = new();
     private readonly IneffectiveLazyImportStatistics _ineffective = new();
-    private readonly Stack<(ImportNode Node, TreeAccumulator.PathNode Parent, ImportPhase Phase)> _walk = new();
+    // per row of the cold start being added (reused): its merged path and its root's phase
+    private TreeAccumulator.PathNode[] _paths = new TreeAccumulator.PathNode[256];
+    private ImportPhase[] _rootPhases = new ImportPhase[256];
     private readonly Dictionary<string, int> _byInitType = new(StringComparer.Ordinal);
     private readonly CountedHistogram<double> _initDurations = new();
     private readonly MicrosHistogram _initImports = new();
@@ -28,7 +32,7 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
     private int _invocations;
     private int _coldInvocations;
 
-    public void OnColdStart(ColdStartProfile coldStart, long sequence)
+    public void OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
         _coldStarts++;
         CountInitType(coldStart.InitType);
@@ -42,7 +46,7 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
             AddKnown(_initDurations, initDuration);
         }
 
-        if (coldStart.InitImportMicros is { } initImports)
+        if (coldStart.InitImportMicrosFrom(rows.SumRoots) is { } initImports)
         {
             _initImports.Add(initImports);
         }
@@ -54,7 +58,7 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
         if (coldStart.FirstReport is { } report)
         {
             AddKnown(_firstDurations, report.DurationMs);
-            if (coldStart.FirstInvocationImportMicros is { } lazy)
+            if (coldStart.FirstInvocationImportMicrosFrom(rows.SumRoots) is { } lazy)
             {
                 _firstLazy.Add(lazy);
             }
@@ -66,7 +70,7 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
             _subprocessImports.Add(coldStart.SubprocessImportMicros);
         }
 
-        AddImports(coldStart, sequence);
+        AddImports(coldStart, rows, sequence);
     }
 
     public void OnInvocation(Invocation invocation)
@@ -137,58 +141,58 @@ internal sealed class ReportAccumulator : Parsing.Internal.IColdStartSink
         System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byInitType, initType, out _)++;
 
     /// <summary>One pre-order walk over the cold start's rows feeds the module lists, the lazy imports and the merged tree.</summary>
-    private void AddImports(ColdStartProfile coldStart, long sequence)
+    private void AddImports(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
         _all.Begin();
         _lazy.Begin();
-        var firstRequest = coldStart.FirstReport?.RequestId;
-        var roots = coldStart.RootList;
-        for (var i = roots.Count - 1; i >= 0; i--)
+        if (_paths.Length < rows.Count)
         {
-            _walk.Push((roots[i], _tree.Root, roots[i].Phase));
+            _paths = new TreeAccumulator.PathNode[Math.Max(rows.Count, _paths.Length * 2)];
+            _rootPhases = new ImportPhase[_paths.Length];
         }
 
-        var preOrder = 0;
+        var firstRequest = coldStart.FirstReport?.RequestId;
+        var preOrderIndex = 0;
         long initModules = 0;
         long handlerModules = 0;
         var cached = false;
-        while (_walk.Count > 0)
+        foreach (var index in rows.PreOrder())
         {
-            var (node, parent, rootPhase) = _walk.Pop();
-            var path = _tree.Add(parent, node, rootPhase, sequence, preOrder++);
-            cached |= node.Cached;
-            if (!node.Cached)
+            ref var row = ref rows[index];
+
+            // a parent comes before its children in pre-order: its path and root phase are known
+            var parent = row.Parent;
+            var rootPhase = parent < 0 ? row.Phase : _rootPhases[parent];
+            _rootPhases[index] = rootPhase;
+            _paths[index] = _tree.Add(parent < 0 ? _tree.Root : _paths[parent], in row, rootPhase, sequence, preOrderIndex++);
+            cached |= row.Cached;
+            if (!row.Cached)
             {
-                _all.Add(node, null);
-                if (node.Phase == ImportPhase.Invoke && node.Parent?.Phase != ImportPhase.Invoke)
+                _all.Add(in row, null);
+                if (row.Phase == ImportPhase.Invoke && (parent < 0 || rows[parent].Phase != ImportPhase.Invoke))
                 {
-                    _lazy.Add(node, firstRequest is not null && node.RequestId == firstRequest ? node.CumulativeMicros / 1000.0 : null);
+                    _lazy.Add(in row, firstRequest is not null && row.Request == firstRequest ? row.CumulativeMicros / 1000.0 : null);
                 }
 
-                if (node.Phase == ImportPhase.Init)
+                if (row.Phase == ImportPhase.Init)
                 {
                     initModules++;
                 }
-                else if (node.Phase == ImportPhase.Invoke)
+                else if (row.Phase == ImportPhase.Invoke)
                 {
                     handlerModules++;
                 }
             }
-
-            var children = node.Children;
-            for (var i = children.Count - 1; i >= 0; i--)
-            {
-                _walk.Push((children[i], path, rootPhase));
-            }
         }
 
+        Array.Clear(_paths, 0, rows.Count);
         _tree.EndColdStart();
         _all.End(sequence);
         _lazy.End(sequence);
         if (cached)
         {
             // only 3.14's -X importtime=2 prints cached rows: the second walk is for those profiles alone
-            _ineffective.Add(coldStart, sequence);
+            _ineffective.Add(coldStart, rows, sequence);
         }
 
         if (coldStart.Split == PhaseSplit.Known)

@@ -1,3 +1,5 @@
+using ColdStart.Analysis.Parsing.Internal;
+
 namespace ColdStart.Analysis.Reporting.Internal;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal sealed class TreeAccumulator
     /// <param name="sequence">The order in which its cold start began.</param>
     /// <param name="preOrder">Its pre-order index within the cold start.</param>
     /// <returns>The row's path, the parent of its children.</returns>
-    public PathNode Add(PathNode parent, ImportNode node, ImportPhase phase, long sequence, int preOrder)
+    public PathNode Add(PathNode parent, in ColdStartRows.Row node, ImportPhase phase, long sequence, int preOrder)
     {
         var children = parent.Children ??= new Dictionary<string, PathNode>(StringComparer.Ordinal);
         PathNode? path;
