@@ -3,14 +3,14 @@ namespace ColdStart.Analysis.Parsing.Internal;
 /// <summary>
 /// Rebuilds the import forest of one open cold start from rows printed children-first: a row at depth d adopts the rows
 /// finished deeper than d since its previous sibling. Tolerant of nesting that does not add up; no recursion, so any depth
-/// works. Rows are kept as <see cref="OpenRow"/>s in blocks from a <see cref="RowChunkPool"/> until the cold start closes;
+/// works. Rows are kept as <see cref="OpenRow"/>s in blocks of a <see cref="RowChunkPool"/> until the cold start closes;
 /// a complete one is then copied to the sink's <see cref="ColdStartRows"/> (<see cref="CopyTo"/>).
 /// </summary>
 internal sealed class ForestBuilder(RowChunkPool pool)
 {
     private readonly List<string> _requests = [];
-    private OpenRow[][] _chunks = [];
-    private int _chunkCount;
+    private int[] _blocks = [];
+    private int _blockCount;
 
     // rows finished below depth 0 still waiting for their parent's row, in printed order; their depths never decrease from
     // the first to the last (a row adopts every waiting row deeper than itself), so a row's children are the end of the list
@@ -22,7 +22,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     /// <summary>Rows finished below depth 0 whose parent row has not come yet: the block is inside an import.</summary>
     public bool HasOpenImports => _waiting is { Count: > 0 };
 
-    public ref OpenRow this[int row] => ref _chunks[row >> RowChunkPool.Bits][row & RowChunkPool.Mask];
+    public ref OpenRow this[int row] => ref pool.Row(_blocks[row >> RowChunkPool.Bits], row & RowChunkPool.Mask);
 
     /// <summary>The index of a request id in this cold start's list (for <see cref="OpenRow.Request"/>).</summary>
     public int RequestIndex(string request)
@@ -43,14 +43,14 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     public int Add(in OpenRow added, int depth, SkipCounts skipped)
     {
         var index = Rows;
-        if ((index >> RowChunkPool.Bits) == _chunkCount)
+        if ((index >> RowChunkPool.Bits) == _blockCount)
         {
-            if (_chunkCount == _chunks.Length)
+            if (_blockCount == _blocks.Length)
             {
-                Array.Resize(ref _chunks, Math.Max(4, _chunkCount * 2));
+                Array.Resize(ref _blocks, Math.Max(8, _blockCount * 2));
             }
 
-            _chunks[_chunkCount++] = pool.Rent();
+            _blocks[_blockCount++] = pool.Rent();
         }
 
         Rows++;
@@ -175,13 +175,12 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     /// <summary>Gives the row blocks back to the pool; the builder is not used again.</summary>
     public void Release()
     {
-        for (var i = 0; i < _chunkCount; i++)
+        for (var i = 0; i < _blockCount; i++)
         {
-            pool.Return(_chunks[i]);
-            _chunks[i] = null!;
+            pool.Return(_blocks[i]);
         }
 
-        _chunkCount = 0;
+        _blockCount = 0;
         Rows = 0;
         _waiting = null;
     }

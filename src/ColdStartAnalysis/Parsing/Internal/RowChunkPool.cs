@@ -1,22 +1,45 @@
 namespace ColdStart.Analysis.Parsing.Internal;
 
 /// <summary>
-/// Fixed-size blocks of <see cref="OpenRow"/>s shared by the open cold starts of one parse: a cold start takes blocks as its
-/// rows come and gives them back when it closes, so a parse touches about as much row memory as its open cold starts
-/// need at once, and nothing is copied as a cold start grows.
+/// Storage for the <see cref="OpenRow"/>s of the open cold starts of one parse, in blocks of 16 rows carved from slabs of
+/// 4,096 (128 KiB, so each slab lives on the large object heap): a cold start takes blocks as its rows come and gives them
+/// back when it closes. Rows that stay alive for the whole input (every environment of a Lambda export is open to its end)
+/// are then never copied between generations by the collector, nor counted as young survivors that make it grow the young
+/// generation's budget; a parse holds as many slabs as its open cold starts needed at most.
 /// </summary>
 internal sealed class RowChunkPool
 {
-    /// <summary>Rows in a block (2 KiB): small enough that a typical cold start of ~130 rows wastes little.</summary>
-    public const int Bits = 6;
+    /// <summary>Rows in a block (512 bytes): a typical cold start of ~130 rows wastes a few percent.</summary>
+    public const int Bits = 4;
 
     public const int Size = 1 << Bits;
 
     public const int Mask = Size - 1;
 
-    private readonly Stack<OpenRow[]> _free = new();
+    private const int BlocksPerSlabBits = 8;
 
-    public OpenRow[] Rent() => _free.Count > 0 ? _free.Pop() : new OpenRow[Size];
+    private readonly List<OpenRow[]> _slabs = [];
+    private readonly Stack<int> _free = new();
 
-    public void Return(OpenRow[] chunk) => _free.Push(chunk);
+    /// <summary>A free block's id.</summary>
+    public int Rent()
+    {
+        if (_free.Count == 0)
+        {
+            var slab = _slabs.Count;
+            _slabs.Add(new OpenRow[Size << BlocksPerSlabBits]);
+            for (var block = (1 << BlocksPerSlabBits) - 1; block >= 0; block--)
+            {
+                _free.Push((slab << BlocksPerSlabBits) | block);
+            }
+        }
+
+        return _free.Pop();
+    }
+
+    public void Return(int block) => _free.Push(block);
+
+    /// <summary>Row <paramref name="row"/> (0 to <see cref="Size"/> - 1) of a block.</summary>
+    public ref OpenRow Row(int block, int row) =>
+        ref _slabs[block >> BlocksPerSlabBits][((block & ((1 << BlocksPerSlabBits) - 1)) << Bits) | row];
 }
