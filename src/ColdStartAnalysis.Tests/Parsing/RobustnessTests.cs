@@ -99,6 +99,23 @@ public class RobustnessTests
         Assert.Equal(1, result.Skipped[SkipReason.InconsistentCumulative]);
     }
 
+    [Theory]
+    [InlineData(5_000_000_100, 0)]
+    [InlineData(4_999_999_000, 1)]
+    public void Times_beyond_32_bits_keep_their_exact_value_in_the_consistency_check(long parentCumulative, long inconsistent)
+    {
+        // an open cold start keeps times in 32 bits and wider ones beside its rows: the check must read the wide value
+        var result = Parse.Lines(
+            ImportTimeText.Header,
+            ImportTimeText.Row(5_000_000_000, 5_000_000_000, 1, "child"),
+            ImportTimeText.Row(100, parentCumulative, 0, "parent"));
+
+        var parent = Assert.Single(Assert.Single(result.ColdStarts).Roots);
+        Assert.Equal(parentCumulative, parent.CumulativeMicros);
+        Assert.Equal(5_000_000_000, Assert.Single(parent.Children).SelfMicros);
+        Assert.Equal(inconsistent, result.Skipped[SkipReason.InconsistentCumulative]);
+    }
+
     [Fact]
     public void Rounding_of_a_few_microseconds_is_not_inconsistent()
     {

@@ -9,6 +9,9 @@ namespace ColdStart.Analysis.Parsing.Internal;
 internal sealed class ForestBuilder(RowChunkPool pool)
 {
     private readonly List<string> _requests = [];
+
+    // exact times of the rows whose times do not fit an OpenRow (rare: over 71 minutes)
+    private Dictionary<int, (long Self, long Cumulative)>? _wide;
     private int[] _blocks = [];
     private int _blockCount;
 
@@ -39,8 +42,15 @@ internal sealed class ForestBuilder(RowChunkPool pool)
         return _requests.Count - 1;
     }
 
-    /// <summary>Adds a row (its <see cref="OpenRow.Parent"/> is set here) and returns its index, its order in the output.</summary>
-    public int Add(in OpenRow added, int depth, SkipCounts skipped)
+    /// <summary>A row's self time in µs.</summary>
+    public long SelfOf(int row) => this[row] is { Wide: true } ? _wide![row].Self : this[row].SelfMicros;
+
+    /// <summary>A row's cumulative time in µs.</summary>
+    public long CumulativeOf(int row) => this[row] is { Wide: true } ? _wide![row].Cumulative : this[row].CumulativeMicros;
+
+    /// <summary>Adds a row (its times and <see cref="OpenRow.Parent"/> are set here) and returns its index, its order in
+    /// the output.</summary>
+    public int Add(in OpenRow added, long self, long cumulative, int depth, SkipCounts skipped)
     {
         var index = Rows;
         if ((index >> RowChunkPool.Bits) == _blockCount)
@@ -58,6 +68,17 @@ internal sealed class ForestBuilder(RowChunkPool pool)
         ref var row = ref this[index];
         row = added;
         row.Parent = depth == 0 ? OpenRow.Root : OpenRow.Waiting;
+        if (self is >= 0 and <= uint.MaxValue && cumulative is >= 0 and <= uint.MaxValue)
+        {
+            row.SelfMicros = (uint)self;
+            row.CumulativeMicros = (uint)cumulative;
+        }
+        else
+        {
+            row.Wide = true;
+            (_wide ??= [])[index] = (self, cumulative);
+        }
+
         if (_waiting is { Count: > 0 } waiting)
         {
             var first = waiting.Count;
@@ -76,7 +97,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
                 {
                     var (child, childDepth) = waiting[i];
                     orphans += childDepth > depth + 1 ? 1 : 0;
-                    childrenCumulative += this[child].CumulativeMicros;
+                    childrenCumulative += CumulativeOf(child);
                     this[child].Parent = index;
                 }
 
@@ -84,7 +105,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
                 {
                     skipped.Add(SkipReason.OrphanChild, orphans);
                 }
-                else if (!row.Cached && !AddsUp(row.SelfMicros, row.CumulativeMicros, childrenCumulative, waiting.Count - first))
+                else if (!row.Cached && !AddsUp(self, cumulative, childrenCumulative, waiting.Count - first))
                 {
                     skipped.Add(SkipReason.InconsistentCumulative);
                 }
@@ -161,8 +182,8 @@ internal sealed class ForestBuilder(RowChunkPool pool)
             {
                 Name = names[open.Name],
                 Request = open.Request < 0 ? null : _requests[open.Request],
-                SelfMicros = open.SelfMicros,
-                CumulativeMicros = open.CumulativeMicros,
+                SelfMicros = open.Wide ? _wide![i].Self : open.SelfMicros,
+                CumulativeMicros = open.Wide ? _wide![i].Cumulative : open.CumulativeMicros,
                 Parent = open.Parent < 0 ? -1 : open.Parent,
                 Phase = open.Phase,
                 Cached = open.Cached,
@@ -183,6 +204,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
         _blockCount = 0;
         Rows = 0;
         _waiting = null;
+        _wide = null;
     }
 
     /// <summary>

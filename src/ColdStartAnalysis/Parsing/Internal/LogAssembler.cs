@@ -466,9 +466,9 @@ internal sealed class LogAssembler
         var forest = coldStart.Forest;
         var cached = kind == ImportRowKind.CachedRow;
         var depth = cached ? forest.CachedRowDepth(indent, name.Length) : indent / 2;
-        var row = new OpenRow { Name = moduleName, SelfMicros = self, CumulativeMicros = cumulative, Cached = cached, Request = -1 };
+        var row = new OpenRow { Name = moduleName, Cached = cached, Request = -1 };
         AssignPhase(ref row, stream, coldStart);
-        forest.Add(row, depth, _skipped);
+        forest.Add(row, self, cumulative, depth, _skipped);
     }
 
     /// <summary>

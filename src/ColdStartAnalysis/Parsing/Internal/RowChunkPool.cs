@@ -2,14 +2,14 @@ namespace ColdStart.Analysis.Parsing.Internal;
 
 /// <summary>
 /// Storage for the <see cref="OpenRow"/>s of the open cold starts of one parse, in blocks of 16 rows carved from slabs of
-/// 4,096 (128 KiB, so each slab lives on the large object heap): a cold start takes blocks as its rows come and gives them
+/// 4,096 (96 KiB, so each slab lives on the large object heap): a cold start takes blocks as its rows come and gives them
 /// back when it closes. Rows that stay alive for the whole input (every environment of a Lambda export is open to its end)
 /// are then never copied between generations by the collector, nor counted as young survivors that make it grow the young
 /// generation's budget; a parse holds as many slabs as its open cold starts needed at most.
 /// </summary>
 internal sealed class RowChunkPool
 {
-    /// <summary>Rows in a block (512 bytes): a typical cold start of ~130 rows wastes a few percent.</summary>
+    /// <summary>Rows in a block (384 bytes): a typical cold start of ~130 rows wastes a few percent.</summary>
     public const int Bits = 4;
 
     public const int Size = 1 << Bits;
