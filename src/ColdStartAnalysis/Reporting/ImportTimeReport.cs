@@ -106,7 +106,19 @@ public sealed class ImportTimeReport
         options.Validate();
 
         var accumulator = new ReportAccumulator();
-        var totals = LogParser.Run(sources, parseOptions, accumulator, () => [], () => []);
+        if (!Parsing.Internal.BackgroundSink.Helps)
+        {
+            return accumulator.Build(LogParser.Run(sources, parseOptions, accumulator, () => [], () => []), options);
+        }
+
+        // the cold starts are aggregated on a second thread while the parser reads on
+        ParseResult totals;
+        using (var background = new Parsing.Internal.BackgroundSink(accumulator))
+        {
+            totals = LogParser.Run(sources, parseOptions, background, () => [], () => []);
+            background.Complete();
+        }
+
         return accumulator.Build(totals, options);
     }
 }

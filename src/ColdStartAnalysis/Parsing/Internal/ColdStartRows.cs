@@ -3,14 +3,18 @@ namespace ColdStart.Analysis.Parsing.Internal;
 /// <summary>
 /// The import rows of one closed, complete cold start, in printed order and linked as its forest: what a sink reads
 /// instead of <see cref="ImportNode"/> objects. The report aggregates straight from it; <see cref="ParseResult"/> turns it
-/// into <see cref="ImportNode"/>s (<see cref="ToNodes"/>). One instance is reused from one cold start to the next, so it is
-/// valid only during <see cref="IColdStartSink.OnColdStart"/>.
+/// into <see cref="ImportNode"/>s (<see cref="ToNodes"/>). Instances are reused from one cold start to the next: a sink
+/// reads one until it gives it back (<see cref="IColdStartSink.OnColdStart"/>).
 /// </summary>
 internal sealed class ColdStartRows
 {
     private Row[] _rows = new Row[256];
     private int[] _preOrder = new int[256];
     private int[] _stack = new int[256];
+
+    /// <summary>Rows room is kept for once this one is read (<see cref="Shrink"/>): what one enormous cold start needed is not
+    /// kept for the rest of the input.</summary>
+    private const int KeptCapacity = 1 << 16;
 
     /// <summary>Rows; a row's index is its order in the cold start's output (children before their parent).</summary>
     public int Count { get; private set; }
@@ -36,6 +40,19 @@ internal sealed class ColdStartRows
         Count = count;
         FirstRoot = -1;
         return _rows.AsSpan(0, count);
+    }
+
+    /// <summary>Gives back the room an enormous cold start took (more than 65,536 rows).</summary>
+    public void Shrink()
+    {
+        if (_rows.Length > KeptCapacity)
+        {
+            _rows = new Row[KeptCapacity];
+            _preOrder = new int[KeptCapacity];
+            _stack = new int[KeptCapacity];
+            Count = 0;
+            FirstRoot = -1;
+        }
     }
 
     /// <summary>Links each parent's children and the roots, each list in printed order (a parent's row comes after its

@@ -8,10 +8,11 @@ internal sealed class CollectingSink : IColdStartSink
 
     public List<Invocation> Invocations { get; } = [];
 
-    public void OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
+    public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
         rows.ToNodes(coldStart.RootList);
         _coldStarts.Add((sequence, coldStart));
+        return rows;
     }
 
     public void OnInvocation(Invocation invocation) => Invocations.Add(invocation);

@@ -9,9 +9,10 @@ internal interface IColdStartSink
 {
     /// <summary>A complete cold start; the parser no longer touches the profile.</summary>
     /// <param name="coldStart">The cold start, without its import forest (its <see cref="ColdStartProfile.Roots"/> are empty).</param>
-    /// <param name="rows">Its import rows: valid during the call only (the parser reuses it).</param>
+    /// <param name="rows">Its import rows, which the sink may keep until it has read them.</param>
+    /// <returns>Rows for the parser to fill next: <paramref name="rows"/> when the sink is done with them.</returns>
     /// <param name="sequence">The order in which it began, over all streams (0-based, with gaps for incomplete ones).</param>
-    void OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence);
+    ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence);
 
     /// <summary>A REPORT, in input order.</summary>
     void OnInvocation(Invocation invocation);

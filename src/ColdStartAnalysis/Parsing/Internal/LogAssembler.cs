@@ -23,7 +23,7 @@ internal sealed class LogAssembler
     private readonly Dictionary<string, ModuleClass> _unknownVersionCache = new(StringComparer.Ordinal);
     private readonly NameTable _names = new();
     private readonly RowChunkPool _rows = new();
-    private readonly ColdStartRows _closed = new();
+    private ColdStartRows _closed = new();
     private readonly Dictionary<string, StreamState> _streams = new(StringComparer.Ordinal);
     private readonly IColdStartSink _sink;
     private readonly SkipCounts _skipped = new();
@@ -791,7 +791,7 @@ internal sealed class LogAssembler
 
         profile.InitDurationMs ??= profile.FirstReport?.InitDurationMs;
         Classify(profile, _closed);
-        _sink.OnColdStart(profile, _closed, coldStart.Sequence);
+        _closed = _sink.OnColdStart(profile, _closed, coldStart.Sequence);
     }
 
     /// <summary>Sets each import row's class (standard library lists differ by Python version).</summary>

@@ -32,7 +32,7 @@ internal sealed class ReportAccumulator : IColdStartSink
     private int _invocations;
     private int _coldInvocations;
 
-    public void OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
+    public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
         _coldStarts++;
         CountInitType(coldStart.InitType);
@@ -71,6 +71,7 @@ internal sealed class ReportAccumulator : IColdStartSink
         }
 
         AddImports(coldStart, rows, sequence);
+        return rows;
     }
 
     public void OnInvocation(Invocation invocation)

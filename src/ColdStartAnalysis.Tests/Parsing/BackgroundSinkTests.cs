@@ -1,0 +1,85 @@
+using ColdStart.Analysis.Parsing.Internal;
+using ColdStart.Analysis.Tests.Support;
+
+namespace ColdStart.Analysis.Tests.Parsing;
+
+/// <summary>The sink that aggregates on a second thread: same order, bounded rows, failures surface.</summary>
+public class BackgroundSinkTests
+{
+    private static string Log(int coldStarts) => string.Join("\n", Enumerable.Range(0, coldStarts).Select(i => string.Join("\n",
+        ImportTimeText.Header,
+        ImportTimeText.Row(10 + i, 10 + i, 1, "_json"),
+        ImportTimeText.Row(100 + i, 110 + (2 * i), 0, "json")))) + "\n";
+
+    [Fact]
+    public void The_inner_sink_gets_every_cold_start_in_the_parser_s_order_with_its_own_rows()
+    {
+        var inner = new RecordingSink();
+        using (var background = new BackgroundSink(inner))
+        {
+            LogParser.Run([LogSource.FromText("runs.log", Log(500))], null, background, () => [], () => []);
+            background.Complete();
+        }
+
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => (long)i), inner.Sequences);
+
+        // the rows read with each cold start are its own, though the parser refilled other row sets meanwhile
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => 110L + (2 * i)), inner.RootCumulative);
+    }
+
+    [Fact]
+    public void A_failure_of_the_inner_sink_is_thrown_by_Complete_or_by_the_parser()
+    {
+        var background = new BackgroundSink(new FailingSink());
+        var thrown = Assert.Throws<InvalidOperationException>(() =>
+        {
+            LogParser.Run([LogSource.FromText("runs.log", Log(50))], null, background, () => [], () => []);
+            background.Complete();
+        });
+
+        Assert.Equal("inner sink failed", thrown.Message);
+        background.Dispose();
+    }
+
+    [Fact]
+    public void A_refused_input_stops_the_parse_and_the_thread()
+    {
+        var inner = new RecordingSink();
+        var background = new BackgroundSink(inner);
+        var cut = "{\"events\": [{\"logStreamName\": \"s\", \"timestamp\": 1, \"message\": \"x\"";
+
+        Assert.Throws<LogSourceException>(() => LogParser.Run([LogSource.FromText("runs.log", Log(20)), LogSource.FromText("cut.json", cut)], null, background, () => [], () => []));
+        background.Dispose();
+
+        // every cold start closed before the break was read (the last one of the first input closes only at the end)
+        Assert.Equal(Enumerable.Range(0, 19).Select(i => (long)i), inner.Sequences);
+    }
+
+    private sealed class RecordingSink : IColdStartSink
+    {
+        public List<long> Sequences { get; } = [];
+
+        public List<long> RootCumulative { get; } = [];
+
+        public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
+        {
+            Sequences.Add(sequence);
+            RootCumulative.Add(rows[rows.FirstRoot].CumulativeMicros);
+            return rows;
+        }
+
+        public void OnInvocation(Invocation invocation)
+        {
+        }
+    }
+
+    private sealed class FailingSink : IColdStartSink
+    {
+        public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence) =>
+            throw new InvalidOperationException("inner sink failed");
+
+        public void OnInvocation(Invocation invocation)
+        {
+        }
+    }
+}

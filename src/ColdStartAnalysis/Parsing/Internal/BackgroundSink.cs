@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+
+namespace ColdStart.Analysis.Parsing.Internal;
+
+/// <summary>
+/// Runs another sink on its own thread, so aggregating cold starts overlaps parsing on a machine with two cores or more.
+/// Cold starts and REPORTs reach the inner sink in the order the parser gives them; the parser gets fresh rows to fill
+/// while the inner sink reads the last ones (at most four sets of rows exist, so a slow sink makes the parser wait rather
+/// than memory grow). <see cref="Complete"/> waits until the inner sink has read everything and rethrows what it threw.
+/// </summary>
+internal sealed class BackgroundSink : IColdStartSink, IDisposable
+{
+    private const int RowSets = 4;
+    private const int BatchSize = 256;
+
+    private readonly IColdStartSink _inner;
+    private readonly BlockingCollection<List<Item>> _batches = new(boundedCapacity: RowSets * 2);
+    private readonly BlockingCollection<ColdStartRows> _free = new();
+    private readonly BlockingCollection<List<Item>> _emptyBatches = new();
+    private readonly Thread _thread;
+    private List<Item> _batch = new(BatchSize);
+    private ExceptionDispatchInfo? _failure;
+    private bool _completed;
+
+    public BackgroundSink(IColdStartSink inner)
+    {
+        _inner = inner;
+        for (var i = 1; i < RowSets; i++)
+        {
+            _free.Add(new ColdStartRows());
+        }
+
+        _thread = new Thread(Drain) { IsBackground = true, Name = "coldstart aggregation" };
+        _thread.Start();
+    }
+
+    /// <summary>Whether running a sink in the background can pay off here (more than one processor).</summary>
+    public static bool Helps => Environment.ProcessorCount > 1;
+
+    public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
+    {
+        _batch.Add(new Item(coldStart, rows, sequence, null));
+        Flush();
+        return _free.Take();
+    }
+
+    public void OnInvocation(Invocation invocation)
+    {
+        _batch.Add(new Item(null, null, 0, invocation));
+        if (_batch.Count >= BatchSize)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Hands over what is left and waits until the inner sink has read it all.</summary>
+    public void Complete()
+    {
+        Flush();
+        _completed = true;
+        _batches.CompleteAdding();
+        _thread.Join();
+        _failure?.Throw();
+    }
+
+    public void Dispose()
+    {
+        if (!_completed)
+        {
+            // the parse failed: let the thread finish what it has, and drop it
+            _completed = true;
+            _batches.CompleteAdding();
+            _thread.Join();
+        }
+
+        _batches.Dispose();
+        _free.Dispose();
+        _emptyBatches.Dispose();
+    }
+
+    private void Flush()
+    {
+        _failure?.Throw();
+        if (_batch.Count == 0)
+        {
+            return;
+        }
+
+        _batches.Add(_batch);
+        _batch = _emptyBatches.TryTake(out var empty) ? empty : new List<Item>(BatchSize);
+    }
+
+    private void Drain()
+    {
+        foreach (var batch in _batches.GetConsumingEnumerable())
+        {
+            if (_failure is null)
+            {
+                try
+                {
+                    Read(batch);
+                }
+                catch (Exception e)
+                {
+                    _failure = ExceptionDispatchInfo.Capture(e);
+                }
+            }
+
+            foreach (var item in batch)
+            {
+                if (item.Rows is { } rows)
+                {
+                    rows.Shrink();
+                    _free.Add(rows);
+                }
+            }
+
+            batch.Clear();
+            _emptyBatches.Add(batch);
+        }
+    }
+
+    private void Read(List<Item> batch)
+    {
+        foreach (var item in batch)
+        {
+            if (item.ColdStart is { } coldStart)
+            {
+                // the inner sink reads the rows now; they go back to the parser's pool after the batch
+                _inner.OnColdStart(coldStart, item.Rows!, item.Sequence);
+            }
+            else
+            {
+                _inner.OnInvocation(item.Invocation!);
+            }
+        }
+    }
+
+    private readonly record struct Item(ColdStartProfile? ColdStart, ColdStartRows? Rows, long Sequence, Invocation? Invocation);
+}
