@@ -1,0 +1,49 @@
+using ColdStart.Analysis.Reporting.Internal;
+
+namespace ColdStart.Analysis.Tests.Reporting;
+
+/// <summary>The counted histogram answers every rank exactly as the sorted sample list does.</summary>
+public class CountedHistogramTests
+{
+    public static TheoryData<string, int, int> Shapes => new()
+    {
+        // name, samples, spread of values: few distinct values, jittered µs, the full int range with negatives
+        { "few distinct", 20_000, 50 },
+        { "jittered microseconds", 50_000, 2_000_000 },
+        { "every int", 30_000, int.MaxValue },
+        { "below the radix threshold", 60, 1_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Ranks_min_max_and_counts_match_a_sorted_list(string shape, int samples, int spread)
+    {
+        var random = new Random(shape.Length * 7919);
+        var histogram = new CountedHistogram<int>();
+        var list = new List<int>();
+        for (var i = 0; i < samples; i++)
+        {
+            var value = spread == int.MaxValue ? random.Next(int.MinValue, int.MaxValue) : random.Next(spread);
+            histogram.Add(value);
+            list.Add(value);
+
+            // ranks asked mid-way merge what is pending: the next values go into a new pending buffer
+            if (i == samples / 3)
+            {
+                Assert.Equal(Percentiles.Rank(list.Order().Select(v => (double)v).ToList(), 50), histogram.Rank(50));
+            }
+        }
+
+        var sorted = list.Order().ToList();
+        Assert.Equal(samples, histogram.Count);
+        Assert.Equal(sorted[0], histogram.Min);
+        Assert.Equal(sorted[^1], histogram.Max);
+        foreach (var p in new[] { 1, 10, 50, 90, 99, 99.9, 100 })
+        {
+            Assert.Equal(Percentiles.Rank(sorted.Select(v => (double)v).ToList(), p), histogram.Rank(p));
+        }
+
+        Assert.Equal(sorted.Distinct().Count(), histogram.Values().Count());
+        Assert.Equal(sorted.GroupBy(v => v).Select(g => (g.Key, g.Count())), histogram.Values());
+    }
+}
