@@ -17,8 +17,8 @@ public sealed class CompareCommandTests : IDisposable
 
     public CompareCommandTests()
     {
-        _lazy = _dir.Write("lazy.log", StrategyLogs.Lazy());
-        _prewarmed = _dir.Write("pc.log", StrategyLogs.Prewarmed());
+        _lazy = _dir.Write("lazy.log", StrategyLogFixtures.Lazy());
+        _prewarmed = _dir.Write("pc.log", StrategyLogFixtures.Prewarmed());
     }
 
     public void Dispose() => _dir.Dispose();
@@ -183,7 +183,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public void Snapstart_is_priced_with_its_cache_and_restores_and_shows_restore_duration()
     {
-        var snapstart = _dir.Write("snapstart.log", StrategyLogs.SnapStart());
+        var snapstart = _dir.Write("snapstart.log", StrategyLogFixtures.SnapStart());
 
         var json = CliRunner.Run("compare", $"lazy={_lazy}", $"snapstart={snapstart}", "--snapstart-active-hours", "100", "--format", "json");
         var text = CliRunner.Run("compare", $"lazy={_lazy}", $"snapstart={snapstart}", "--snapstart-active-hours", "100");

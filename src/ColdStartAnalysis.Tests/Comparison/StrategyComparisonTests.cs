@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ColdStart.Analysis.Tests.Comparison;
 
-// The logs are described in StrategyLogs; every expectation below is worked out by hand from them.
+// The logs are described in StrategyLogFixtures; every expectation below is worked out by hand from them.
 public sealed class StrategyComparisonTests
 {
     private const int Precision = 6;
@@ -13,9 +13,22 @@ public sealed class StrategyComparisonTests
 
     private static StrategyComparison Build(PricingModel? pricing = null, IReadOnlyDictionary<string, StrategyKind>? kinds = null) =>
         StrategyComparison.Build(
-            [("lazy", Parse("lazy.log", StrategyLogs.Lazy())), ("prewarmed", Parse("pc.log", StrategyLogs.Prewarmed()))],
+            [("lazy", Parse("lazy.log", StrategyLogFixtures.Lazy())), ("prewarmed", Parse("pc.log", StrategyLogFixtures.Prewarmed()))],
             pricing ?? new PricingModel(),
             kinds);
+
+    [Fact]
+    public void Logs_read_streaming_give_the_figures_of_parsed_logs()
+    {
+        var texts = new[] { ("lazy", StrategyLogFixtures.Lazy()), ("prewarmed", StrategyLogFixtures.Prewarmed()), ("snapstart", StrategyLogFixtures.SnapStart()) };
+        var pricing = new PricingModel { ProvisionedConcurrencyByStrategy = new Dictionary<string, int> { ["prewarmed"] = 3 } };
+
+        var parsed = StrategyComparison.Build(texts.Select(t => (t.Item1, Parse(t.Item1 + ".log", t.Item2))).ToList(), pricing);
+        var streamed = StrategyComparison.Build(texts.Select(t => StrategyLogs.Read(t.Item1, [LogSource.FromText(t.Item1 + ".log", t.Item2)])).ToList(), pricing);
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(parsed.Strategies), System.Text.Json.JsonSerializer.Serialize(streamed.Strategies));
+        Assert.Equal(2, streamed.Strategies[0].ColdStartProfiles);
+    }
 
     [Fact]
     public void Latency_figures_come_from_the_report_lines()
@@ -119,7 +132,7 @@ public sealed class StrategyComparisonTests
     [Fact]
     public void Snapstart_restores_are_cold_starts_counted_and_timed_next_to_init_duration()
     {
-        var snapstart = StrategyComparison.Build([("snapstart", Parse("snapstart.log", StrategyLogs.SnapStart()))], new PricingModel()).Strategies[0];
+        var snapstart = StrategyComparison.Build([("snapstart", Parse("snapstart.log", StrategyLogFixtures.SnapStart()))], new PricingModel()).Strategies[0];
 
         Assert.Equal(StrategyKind.SnapStart, snapstart.Kind);
         Assert.Equal([new("snap-start", 1)], snapstart.ProfilesByInitType);
@@ -138,7 +151,7 @@ public sealed class StrategyComparisonTests
     [Fact]
     public void Snapstart_strategy_is_priced_with_its_snapshot_cache_restores_and_billed_restore_duration()
     {
-        var snapstart = StrategyComparison.Build([("snapstart", Parse("snapstart.log", StrategyLogs.SnapStart()))], new PricingModel()).Strategies[0];
+        var snapstart = StrategyComparison.Build([("snapstart", Parse("snapstart.log", StrategyLogFixtures.SnapStart()))], new PricingModel()).Strategies[0];
 
         // Billed ms per request: 12, 2, 14 -> 28/3; 2 of 3 requests restored, billed 120 and 110 ms -> 115.
         Assert.Equal(new WorkloadProfile(512, 28.0 / 3, 0, 0, 1.0, 2.0 / 3, 115), snapstart.Workload);
@@ -186,7 +199,7 @@ public sealed class StrategyComparisonTests
     [Fact]
     public void Duplicate_names_are_rejected_naming_the_strategy()
     {
-        var result = Parse("lazy.log", StrategyLogs.Lazy());
+        var result = Parse("lazy.log", StrategyLogFixtures.Lazy());
 
         var error = Assert.Throws<ArgumentException>(() => StrategyComparison.Build([("a", result), ("a", result)], new PricingModel()));
 

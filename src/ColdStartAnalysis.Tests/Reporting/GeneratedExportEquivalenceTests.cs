@@ -1,3 +1,5 @@
+using ColdStart.Analysis.Comparison;
+using ColdStart.Analysis.Pricing;
 using ColdStart.Analysis.Tests.Support;
 using ColdStart.Bench.Logs;
 
@@ -37,6 +39,26 @@ public sealed class GeneratedExportEquivalenceTests(GeneratedExportEquivalenceTe
 
         Assert.Equal(log.ColdStarts, parsed.ColdStarts.Count);
         Assert.Equal(log.ImportRows, parsed.ColdStarts.Sum(c => (long)c.AllImports.Count()));
+    }
+
+    [Fact]
+    public void Generated_strategies_compare_the_same_streamed_as_parsed()
+    {
+        var lazy = Path.Combine(captures.Catalog.Directory, "compare-lazy.log");
+        var prewarmed = Path.Combine(captures.Catalog.Directory, "compare-prewarmed.log");
+        var generator = new LogGenerator(captures.Catalog.Profiles);
+        generator.Write(lazy, LogShape.AwsLogsTail, 1_500_000, 6, "on-demand");
+        generator.Write(prewarmed, LogShape.AwsLogsTail, 1_500_000, 7, "provisioned-concurrency");
+        var pricing = new PricingModel { ProvisionedConcurrencyByStrategy = new Dictionary<string, int> { ["prewarmed"] = 20 } };
+
+        var parsed = StrategyComparison.Build(
+            [("lazy", LogParser.Parse([LogSource.FromFile(lazy)])), ("prewarmed", LogParser.Parse([LogSource.FromFile(prewarmed)]))], pricing);
+        var streamed = StrategyComparison.Build(
+            [StrategyLogs.Read("lazy", [LogSource.FromFile(lazy)]), StrategyLogs.Read("prewarmed", [LogSource.FromFile(prewarmed)])], pricing);
+
+        Assert.True(parsed.Strategies[0].ColdStartProfiles > 30);
+        Assert.Equal(StrategyKind.ProvisionedConcurrency, parsed.Strategies[1].Kind);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(parsed.Strategies), System.Text.Json.JsonSerializer.Serialize(streamed.Strategies));
     }
 
     /// <summary>One input directory for the class: the local CPython is captured once, then every case generates from it.</summary>

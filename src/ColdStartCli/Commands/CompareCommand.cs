@@ -176,21 +176,21 @@ internal static class CompareCommand
             var inputs = specs.SelectMany(s => s.Files).ToList();
             SharedOptions.CheckOutput(parsed.GetValue(output), inputs);
             var parseOptions = SharedOptions.ParseOptions(parsed, splitAfter, handler, allowPartial);
-            var results = new List<(string Name, Analysis.ParseResult Result)>();
+            var results = new List<StrategyLogs>();
             foreach (var spec in specs)
             {
                 var sources = InputFiles.Open(spec.Files, console);
-                var result = InputFiles.Parse(spec.Files, sources, parseOptions, console);
-                if (result.ColdStarts.Count == 0 && result.Invocations.Count == 0)
+                var logs = InputFiles.Strategy(spec.Name, spec.Files, sources, parseOptions, console);
+                if (logs.ColdStarts == 0 && logs.Invocations == 0)
                 {
-                    throw new UsageException($"strategy '{spec.Name}': no import-time profile and no REPORT lines in {string.Join(", ", spec.Files)} ({Format.Count(result.LinesRead)} lines read; expected Lambda logs or python -X importtime output).");
+                    throw new UsageException($"strategy '{spec.Name}': no import-time profile and no REPORT lines in {string.Join(", ", spec.Files)} ({Format.Count(logs.LinesRead)} lines read; expected Lambda logs or python -X importtime output).");
                 }
 
-                results.Add((spec.Name, result));
+                results.Add(logs);
             }
 
             var comparison = StrategyComparison.Build(results, pricing, kindOverrides);
-            var inputNotes = results.Select(r => StrategyInput.Of(r.Name, r.Result)).ToList();
+            var inputNotes = results.Select(StrategyInput.Of).ToList();
             var text = SharedOptions.ParseFormat(parsed.GetValue(format)!) switch
             {
                 OutputFormat.Markdown => MarkdownComparisonRenderer.Render(comparison, inputNotes),

@@ -54,11 +54,13 @@ internal static class InputFiles
             : $"no complete import-time profile in {files}: {incomplete.Total} cold start{(incomplete.Total == 1 ? " was" : "s were")} cut off ({string.Join(", ", incomplete.NonZero.Select(r => $"{Rendering.Internal.Labels.IncompleteReasonText(r.Reason)} {r.Count}"))}); export a time range that holds whole cold starts (from INIT_START to the first REPORT).";
     }
 
-    /// <summary>Parses the sources; a progress bar is drawn on stderr only for large files and a terminal.</summary>
-    public static ParseResult Parse(IReadOnlyList<string> paths, IReadOnlyList<LogSource> sources, ParseOptions options, CliConsole console) =>
-        WithProgress(paths, options, console, o => LogParser.Parse(sources, o));
+    /// <summary>Reads one strategy's logs for <c>compare</c> in one streaming pass, with the same progress bar as <see cref="Report"/>.</summary>
+    public static Analysis.Comparison.StrategyLogs Strategy(
+        string name, IReadOnlyList<string> paths, IReadOnlyList<LogSource> sources, ParseOptions options, CliConsole console) =>
+        WithProgress(paths, options, console, o => Analysis.Comparison.StrategyLogs.Read(name, sources, o));
 
-    /// <summary>Parses the sources and builds the report in one streaming pass, with the same progress bar as <see cref="Parse"/>.</summary>
+    /// <summary>Parses the sources and builds the report in one streaming pass; a progress bar is drawn on stderr only for
+    /// large files and a terminal.</summary>
     public static ImportTimeReport Report(
         IReadOnlyList<string> paths, IReadOnlyList<LogSource> sources, ParseOptions options, ReportOptions reportOptions, CliConsole console) =>
         WithProgress(paths, options, console, o => ImportTimeReport.Read(sources, o, reportOptions));

@@ -2,16 +2,17 @@ using ColdStart.Analysis.Pricing;
 
 namespace ColdStart.Analysis.Comparison.Internal;
 
-/// <summary>Turns one strategy's parsed logs into a <see cref="StrategyResult"/>.</summary>
+/// <summary>Turns one strategy's logs into a <see cref="StrategyResult"/>.</summary>
 internal static class StrategyMeasurement
 {
     private static readonly string[] InitTypeOrder =
         [InitTypes.OnDemand, InitTypes.ProvisionedConcurrency, InitTypes.SnapStart, InitTypes.Unknown];
 
-    public static StrategyResult Measure(string name, ParseResult result, StrategyKind? forcedKind, PricingModel pricing)
+    public static StrategyResult Measure(StrategyLogs logs, StrategyKind? forcedKind, PricingModel pricing)
     {
-        var profiles = result.ColdStarts;
-        var invocations = result.Invocations;
+        var name = logs.Name;
+        var profiles = logs.ColdStartFacts;
+        var invocations = logs.InvocationList;
         // What the caller waited for: an INIT or a restore, as the REPORT says.
         var cold = invocations.Where(WaitedForColdStart).ToList();
         var preInitialised = invocations.Where(i => i.IsColdStart && !WaitedForColdStart(i)).ToList();
@@ -34,7 +35,7 @@ internal static class StrategyMeasurement
             Restores = restores.Count,
             // Provisioned and SnapStart environments report their INIT in INIT_REPORT, not in a REPORT.
             InitDurationMs = Percentiles.Of(invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Metrics.InitDurationMs!.Value)
-                .Concat(profiles.Where(p => p.FirstReport?.InitDurationMs is null && p.InitDurationMs is not null).Select(p => p.InitDurationMs!.Value))),
+                .Concat(profiles.Where(p => p.FirstReportInitDurationMs is null && p.InitDurationMs is not null).Select(p => p.InitDurationMs!.Value))),
             RestoreDurationMs = Percentiles.Of(restores.Select(i => i.Metrics.RestoreDurationMs!.Value)),
             FirstInvocationLatencyMs = Percentiles.Of(cold.Select(i =>
                 i.Metrics.DurationMs + (i.Metrics.InitDurationMs ?? 0) + (i.Metrics.RestoreDurationMs ?? 0))),
@@ -50,12 +51,12 @@ internal static class StrategyMeasurement
     private static bool WaitedForColdStart(Invocation invocation) =>
         invocation.Metrics.InitDurationMs is not null || invocation.Metrics.RestoreDurationMs is not null;
 
-    private static StrategyKind DetectKind(IReadOnlyList<ColdStartProfile> profiles, int restores) =>
+    private static StrategyKind DetectKind(IReadOnlyList<ColdStartFacts> profiles, int restores) =>
         profiles.Any(p => p.InitType == InitTypes.ProvisionedConcurrency) ? StrategyKind.ProvisionedConcurrency
         : restores > 0 || profiles.Any(p => p.InitType == InitTypes.SnapStart) ? StrategyKind.SnapStart
         : StrategyKind.OnDemand;
 
-    private static WorkloadProfile Workload(IReadOnlyList<ColdStartProfile> profiles, IReadOnlyList<Invocation> invocations, StrategyKind kind)
+    private static WorkloadProfile Workload(IReadOnlyList<ColdStartFacts> profiles, IReadOnlyList<Invocation> invocations, StrategyKind kind)
     {
         var memories = invocations.Select(i => (double)i.Metrics.MemorySizeMb).Where(m => m > 0).ToList();
         var memoryMb = memories.Count == 0 ? PricingModel.FallbackMemoryMb : (int)Percentiles.Of(memories).P50!.Value;
@@ -64,7 +65,7 @@ internal static class StrategyMeasurement
         // that were initialised as provisioned concurrency would have been on-demand cold starts too.
         var inits = invocations.Where(i => i.Metrics.InitDurationMs is not null).Select(i => i.Metrics.InitDurationMs!.Value)
             .Concat(kind == StrategyKind.OnDemand
-                ? profiles.Where(p => p.InitType == InitTypes.ProvisionedConcurrency && p.FirstReport?.InitDurationMs is null && p.InitDurationMs is not null).Select(p => p.InitDurationMs!.Value)
+                ? profiles.Where(p => p.InitType == InitTypes.ProvisionedConcurrency && p.FirstReportInitDurationMs is null && p.InitDurationMs is not null).Select(p => p.InitDurationMs!.Value)
                 : [])
             .Select(Math.Ceiling)
             .ToList();

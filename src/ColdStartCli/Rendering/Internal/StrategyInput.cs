@@ -1,4 +1,5 @@
 using ColdStart.Analysis;
+using ColdStart.Analysis.Comparison;
 using ColdStart.Cli.Internal;
 
 namespace ColdStart.Cli.Rendering.Internal;
@@ -9,8 +10,8 @@ namespace ColdStart.Cli.Rendering.Internal;
 /// </summary>
 internal sealed record StrategyInput(string Name, IReadOnlyList<SourceSummary> PartialInputs, IncompleteColdStarts Incomplete, long DuplicateEventsDropped)
 {
-    public static StrategyInput Of(string name, ParseResult result) =>
-        new(name, result.PartialInputs.ToList(), result.IncompleteColdStarts, result.Skipped[SkipReason.DuplicateEvent]);
+    public static StrategyInput Of(StrategyLogs logs) =>
+        new(logs.Name, logs.PartialInputs.ToList(), logs.IncompleteColdStarts, logs.Skipped[SkipReason.DuplicateEvent]);
 
     /// <summary>One line per thing to say, empty when the logs were whole; a partial input starts with <c>PARTIAL INPUT</c>.</summary>
     public IEnumerable<string> Notes()

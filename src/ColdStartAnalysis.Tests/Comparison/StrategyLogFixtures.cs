@@ -7,7 +7,7 @@ namespace ColdStart.Analysis.Tests.Comparison;
 /// Hand-written `aws logs tail` exports (timestamp, stream, message) for two strategies, built from the
 /// formats in lambda-facts.md. The numbers are chosen so the expected figures can be worked out by hand.
 /// </summary>
-internal static class StrategyLogs
+internal static class StrategyLogFixtures
 {
     /// <summary>
     /// On-demand with a lazy import: two environments. A: init 150.4 ms, cold 20.2 ms (imports boto3 in the
