@@ -11,11 +11,14 @@ public class BackgroundSinkTests
         ImportTimeText.Row(10 + i, 10 + i, 1, "_json"),
         ImportTimeText.Row(100 + i, 110 + (2 * i), 0, "json")))) + "\n";
 
-    [Fact]
-    public void The_inner_sink_gets_every_cold_start_in_the_parser_s_order_with_its_own_rows()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(301)]
+    public void The_inner_sink_gets_every_cold_start_in_the_parser_s_order_with_its_own_rows(long synchronousRows)
     {
+        // 0: every cold start goes over to the thread; 301: the first 150 are read on the parser's thread, then it starts
         var inner = new RecordingSink();
-        using (var background = new BackgroundSink(inner))
+        using (var background = new BackgroundSink(inner, synchronousRows))
         {
             LogParser.Run([LogSource.FromText("runs.log", Log(500))], null, background, () => [], () => []);
             background.Complete();
@@ -25,12 +28,26 @@ public class BackgroundSinkTests
 
         // the rows read with each cold start are its own, though the parser refilled other row sets meanwhile
         Assert.Equal(Enumerable.Range(0, 500).Select(i => 110L + (2 * i)), inner.RootCumulative);
+        Assert.Equal(synchronousRows == 0 ? 0 : 150, inner.ReadOnTheParserThread);
+    }
+
+    [Fact]
+    public void A_small_log_is_read_on_one_thread()
+    {
+        var inner = new RecordingSink();
+        using (var background = new BackgroundSink(inner))
+        {
+            LogParser.Run([LogSource.FromText("runs.log", Log(500))], null, background, () => [], () => []);
+            background.Complete();
+        }
+
+        Assert.Equal(500, inner.ReadOnTheParserThread);
     }
 
     [Fact]
     public void A_failure_of_the_inner_sink_is_thrown_by_Complete_or_by_the_parser()
     {
-        var background = new BackgroundSink(new FailingSink());
+        var background = new BackgroundSink(new FailingSink(), synchronousRows: 0);
         var thrown = Assert.Throws<InvalidOperationException>(() =>
         {
             LogParser.Run([LogSource.FromText("runs.log", Log(50))], null, background, () => [], () => []);
@@ -45,7 +62,7 @@ public class BackgroundSinkTests
     public void A_refused_input_stops_the_parse_and_the_thread()
     {
         var inner = new RecordingSink();
-        var background = new BackgroundSink(inner);
+        var background = new BackgroundSink(inner, synchronousRows: 0);
         var cut = "{\"events\": [{\"logStreamName\": \"s\", \"timestamp\": 1, \"message\": \"x\"";
 
         Assert.Throws<LogSourceException>(() => LogParser.Run([LogSource.FromText("runs.log", Log(20)), LogSource.FromText("cut.json", cut)], null, background, () => [], () => []));
@@ -57,13 +74,18 @@ public class BackgroundSinkTests
 
     private sealed class RecordingSink : IColdStartSink
     {
+        private readonly int _parserThread = Environment.CurrentManagedThreadId;
+
         public List<long> Sequences { get; } = [];
+
+        public int ReadOnTheParserThread { get; private set; }
 
         public List<long> RootCumulative { get; } = [];
 
         public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
         {
             Sequences.Add(sequence);
+            ReadOnTheParserThread += Environment.CurrentManagedThreadId == _parserThread ? 1 : 0;
             RootCumulative.Add(rows[rows.FirstRoot].CumulativeMicros);
             return rows;
         }

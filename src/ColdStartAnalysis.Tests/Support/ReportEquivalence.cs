@@ -37,6 +37,9 @@ internal static class ReportEquivalence
             var expected = ReferenceReport.Build(parsed, options);
             AssertSame(expected, ImportTimeReport.Build(parsed, options), $"Build, {Describe(options)}");
             AssertSame(expected, ImportTimeReport.Read(sources(), parseOptions, options), $"Read, {Describe(options)}");
+
+            // the aggregation thread from the first cold start on (a small log is otherwise read on one thread)
+            AssertSame(expected, ImportTimeReport.ReadWithThreshold(sources(), parseOptions, options, synchronousRows: 0), $"Read on a second thread, {Describe(options)}");
         }
 
         return parsed;

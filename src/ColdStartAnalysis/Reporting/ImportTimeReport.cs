@@ -99,7 +99,16 @@ public sealed class ImportTimeReport
     /// <param name="options">What to include; default: <see cref="ReportOptions"/> with its defaults.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (checked before anything is read); the message names it and the value.</exception>
     /// <exception cref="LogSourceException">An input cannot be read or is refused, as by <see cref="LogParser.Parse(IEnumerable{LogSource}, ParseOptions?)"/>.</exception>
-    public static ImportTimeReport Read(IEnumerable<LogSource> sources, ParseOptions? parseOptions = null, ReportOptions? options = null)
+    public static ImportTimeReport Read(IEnumerable<LogSource> sources, ParseOptions? parseOptions = null, ReportOptions? options = null) =>
+        ReadWithThreshold(sources, parseOptions, options, Parsing.Internal.BackgroundSink.DefaultSynchronousRows);
+
+    /// <summary><see cref="Read"/>, with the point at which the aggregation thread starts.</summary>
+    /// <param name="sources">The inputs.</param>
+    /// <param name="parseOptions">How to parse.</param>
+    /// <param name="options">What to include.</param>
+    /// <param name="synchronousRows">Import rows aggregated on the parser's thread before the aggregation thread starts
+    /// (tests pass 0 to run every cold start through it).</param>
+    internal static ImportTimeReport ReadWithThreshold(IEnumerable<LogSource> sources, ParseOptions? parseOptions, ReportOptions? options, long synchronousRows)
     {
         ArgumentNullException.ThrowIfNull(sources);
         options ??= new ReportOptions();
@@ -111,9 +120,9 @@ public sealed class ImportTimeReport
             return accumulator.Build(LogParser.Run(sources, parseOptions, accumulator, () => [], () => []), options);
         }
 
-        // the cold starts are aggregated on a second thread while the parser reads on
+        // the cold starts are aggregated on a second thread while the parser reads on (once the log proves big enough)
         ParseResult totals;
-        using (var background = new Parsing.Internal.BackgroundSink(accumulator))
+        using (var background = new Parsing.Internal.BackgroundSink(accumulator, synchronousRows))
         {
             totals = LogParser.Run(sources, parseOptions, background, () => [], () => []);
             background.Complete();

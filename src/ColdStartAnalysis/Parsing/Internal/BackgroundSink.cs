@@ -8,31 +8,35 @@ namespace ColdStart.Analysis.Parsing.Internal;
 /// Cold starts and REPORTs reach the inner sink in the order the parser gives them; the parser gets fresh rows to fill
 /// while the inner sink reads the last ones (at most four sets of rows exist, so a slow sink makes the parser wait rather
 /// than memory grow). <see cref="Complete"/> waits until the inner sink has read everything and rethrows what it threw.
+/// The thread starts only once the cold starts handed over hold more import rows than the threshold given (by default
+/// <see cref="DefaultSynchronousRows"/>): a small log is read on one thread and pays nothing for the second.
 /// </summary>
 internal sealed class BackgroundSink : IColdStartSink, IDisposable
 {
+    /// <summary>Import rows the inner sink reads on the parser's thread before the second thread starts: about 15 MB of
+    /// <c>aws logs tail</c> text, 5 MB of raw <c>-X importtime</c> output.</summary>
+    public const long DefaultSynchronousRows = 100_000;
+
     private const int RowSets = 4;
     private const int BatchSize = 256;
 
     private readonly IColdStartSink _inner;
+    private readonly long _synchronousLimit;
     private readonly BlockingCollection<List<Item>> _batches = new(boundedCapacity: RowSets * 2);
     private readonly BlockingCollection<ColdStartRows> _free = new();
     private readonly BlockingCollection<List<Item>> _emptyBatches = new();
-    private readonly Thread _thread;
+    private Thread? _thread;
+    private long _synchronousRows;
     private List<Item> _batch = new(BatchSize);
     private ExceptionDispatchInfo? _failure;
     private bool _completed;
 
-    public BackgroundSink(IColdStartSink inner)
+    /// <param name="inner">The sink to run on the second thread.</param>
+    /// <param name="synchronousRows">Import rows read on the parser's thread before the second thread starts.</param>
+    public BackgroundSink(IColdStartSink inner, long synchronousRows = DefaultSynchronousRows)
     {
         _inner = inner;
-        for (var i = 1; i < RowSets; i++)
-        {
-            _free.Add(new ColdStartRows());
-        }
-
-        _thread = new Thread(Drain) { IsBackground = true, Name = "coldstart aggregation" };
-        _thread.Start();
+        _synchronousLimit = synchronousRows;
     }
 
     /// <summary>Whether running a sink in the background can pay off here (more than one processor).</summary>
@@ -40,6 +44,17 @@ internal sealed class BackgroundSink : IColdStartSink, IDisposable
 
     public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
+        if (_thread is null)
+        {
+            _synchronousRows += rows.Count;
+            if (_synchronousRows <= _synchronousLimit)
+            {
+                return _inner.OnColdStart(coldStart, rows, sequence);
+            }
+
+            Start();
+        }
+
         _batch.Add(new Item(coldStart, rows, sequence, null));
         Flush();
         return _free.Take();
@@ -47,6 +62,12 @@ internal sealed class BackgroundSink : IColdStartSink, IDisposable
 
     public void OnInvocation(Invocation invocation)
     {
+        if (_thread is null)
+        {
+            _inner.OnInvocation(invocation);
+            return;
+        }
+
         _batch.Add(new Item(null, null, 0, invocation));
         if (_batch.Count >= BatchSize)
         {
@@ -57,8 +78,13 @@ internal sealed class BackgroundSink : IColdStartSink, IDisposable
     /// <summary>Hands over what is left and waits until the inner sink has read it all.</summary>
     public void Complete()
     {
-        Flush();
         _completed = true;
+        if (_thread is null)
+        {
+            return;
+        }
+
+        Flush();
         _batches.CompleteAdding();
         _thread.Join();
         _failure?.Throw();
@@ -66,17 +92,29 @@ internal sealed class BackgroundSink : IColdStartSink, IDisposable
 
     public void Dispose()
     {
-        if (!_completed)
+        if (!_completed && _thread is not null)
         {
             // the parse failed: let the thread finish what it has, and drop it
-            _completed = true;
             _batches.CompleteAdding();
             _thread.Join();
         }
 
+        _completed = true;
+
         _batches.Dispose();
         _free.Dispose();
         _emptyBatches.Dispose();
+    }
+
+    private void Start()
+    {
+        for (var i = 1; i < RowSets; i++)
+        {
+            _free.Add(new ColdStartRows());
+        }
+
+        _thread = new Thread(Drain) { IsBackground = true, Name = "coldstart aggregation" };
+        _thread.Start();
     }
 
     private void Flush()
