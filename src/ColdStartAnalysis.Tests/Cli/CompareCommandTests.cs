@@ -181,6 +181,38 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public void Strategies_read_side_by_side_report_the_first_strategy_s_failure_as_when_read_one_by_one()
+    {
+        // both inputs are cut JSON exports: whichever thread fails first, the message is the first strategy's
+        var cut = "{\"events\": [{\"logStreamName\": \"s\", \"timestamp\": 1, \"message\": \"START RequestId: r1 Version: 1\"}, {\"logStr";
+        var first = _dir.Write("first.json", cut);
+        var second = _dir.Write("second.json", cut);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var run = CliRunner.Run("compare", $"a={first}", $"b={second}");
+
+            Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+            Assert.Contains("first.json", run.Error);
+            Assert.DoesNotContain("second.json", run.Error);
+        }
+    }
+
+    [Fact]
+    public void Strategies_read_side_by_side_give_what_each_gives_alone()
+    {
+        var together = CliRunner.Run("compare", $"lazy={_lazy}", $"prewarmed={_prewarmed}", "--format", "json");
+        var lazyAlone = CliRunner.Run("compare", $"lazy={_lazy}", "--format", "json");
+        var prewarmedAlone = CliRunner.Run("compare", $"prewarmed={_prewarmed}", "--format", "json");
+
+        using var both = JsonDocument.Parse(together.Out);
+        using var lazy = JsonDocument.Parse(lazyAlone.Out);
+        using var prewarmed = JsonDocument.Parse(prewarmedAlone.Out);
+        Assert.Equal(lazy.RootElement.GetProperty("strategies")[0].GetRawText(), both.RootElement.GetProperty("strategies")[0].GetRawText());
+        Assert.Equal(prewarmed.RootElement.GetProperty("strategies")[0].GetRawText(), both.RootElement.GetProperty("strategies")[1].GetRawText());
+    }
+
+    [Fact]
     public void Snapstart_is_priced_with_its_cache_and_restores_and_shows_restore_duration()
     {
         var snapstart = _dir.Write("snapstart.log", StrategyLogFixtures.SnapStart());

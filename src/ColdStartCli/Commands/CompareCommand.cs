@@ -176,17 +176,13 @@ internal static class CompareCommand
             var inputs = specs.SelectMany(s => s.Files).ToList();
             SharedOptions.CheckOutput(parsed.GetValue(output), inputs);
             var parseOptions = SharedOptions.ParseOptions(parsed, splitAfter, handler, allowPartial);
-            var results = new List<StrategyLogs>();
-            foreach (var spec in specs)
+            var results = InputFiles.Strategies(specs, parseOptions, console);
+            foreach (var (spec, logs) in specs.Zip(results))
             {
-                var sources = InputFiles.Open(spec.Files, console);
-                var logs = InputFiles.Strategy(spec.Name, spec.Files, sources, parseOptions, console);
                 if (logs.ColdStarts == 0 && logs.Invocations == 0)
                 {
                     throw new UsageException($"strategy '{spec.Name}': no import-time profile and no REPORT lines in {string.Join(", ", spec.Files)} ({Format.Count(logs.LinesRead)} lines read; expected Lambda logs or python -X importtime output).");
                 }
-
-                results.Add(logs);
             }
 
             var comparison = StrategyComparison.Build(results, pricing, kindOverrides);

@@ -54,10 +54,46 @@ internal static class InputFiles
             : $"no complete import-time profile in {files}: {incomplete.Total} cold start{(incomplete.Total == 1 ? " was" : "s were")} cut off ({string.Join(", ", incomplete.NonZero.Select(r => $"{Rendering.Internal.Labels.IncompleteReasonText(r.Reason)} {r.Count}"))}); export a time range that holds whole cold starts (from INIT_START to the first REPORT).";
     }
 
-    /// <summary>Reads one strategy's logs for <c>compare</c> in one streaming pass, with the same progress bar as <see cref="Report"/>.</summary>
-    public static Analysis.Comparison.StrategyLogs Strategy(
-        string name, IReadOnlyList<string> paths, IReadOnlyList<LogSource> sources, ParseOptions options, CliConsole console) =>
-        WithProgress(paths, options, console, o => Analysis.Comparison.StrategyLogs.Read(name, sources, o));
+    /// <summary>
+    /// Reads every strategy's logs for <c>compare</c>, each in one streaming pass, strategies side by side on as many
+    /// threads as there are processors, with one progress bar for all of them. Every path is checked first; when reads
+    /// fail, the first strategy's failure (in the order given) is what is thrown, as when they were read one by one.
+    /// </summary>
+    public static IReadOnlyList<Analysis.Comparison.StrategyLogs> Strategies(
+        IReadOnlyList<(string Name, IReadOnlyList<string> Files)> strategies, ParseOptions options, CliConsole console)
+    {
+        var sources = strategies.Select(s => Open(s.Files, console)).ToList();
+        return WithProgress(strategies.SelectMany(s => s.Files).ToList(), options, console, o =>
+        {
+            var progress = new SummedProgress(o.BytesRead, strategies.Count);
+            var results = new Analysis.Comparison.StrategyLogs?[strategies.Count];
+            var failures = new Exception?[strategies.Count];
+            Parallel.For(0, strategies.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                try
+                {
+                    results[i] = Analysis.Comparison.StrategyLogs.Read(strategies[i].Name, sources[i], new ParseOptions
+                    {
+                        SplitAfter = o.SplitAfter,
+                        HandlerModule = o.HandlerModule,
+                        AllowPartial = o.AllowPartial,
+                        BytesRead = o.BytesRead is null ? null : progress.Part(i),
+                    });
+                }
+                catch (Exception e)
+                {
+                    failures[i] = e;
+                }
+            });
+
+            if (failures.FirstOrDefault(f => f is not null) is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+
+            return results.Select(r => r!).ToList();
+        });
+    }
 
     /// <summary>Parses the sources and builds the report in one streaming pass; a progress bar is drawn on stderr only for
     /// large files and a terminal.</summary>
