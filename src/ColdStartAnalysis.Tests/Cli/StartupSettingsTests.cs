@@ -23,4 +23,15 @@ public sealed class StartupSettingsTests
         Assert.True(properties.TryGetProperty(name, out var value), $"{path} does not set {name}");
         Assert.Equal(expected, value.GetBoolean());
     }
+
+    [Fact]
+    public void Hot_methods_are_optimised_after_a_short_delay()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "coldstart.runtimeconfig.json");
+        using var config = JsonDocument.Parse(File.ReadAllText(path));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.True(properties.TryGetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs", out var value), $"{path} does not set the call-counting delay");
+        Assert.Equal("10", value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText());
+    }
 }
