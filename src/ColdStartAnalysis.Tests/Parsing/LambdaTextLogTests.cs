@@ -40,6 +40,27 @@ public class LambdaTextLogTests
     }
 
     [Fact]
+    public void Rows_of_many_requests_keep_each_its_own_request()
+    {
+        // a long-lived environment whose handler retries a failing import in every request (a row each time): past eight
+        // requests an open cold start looks its request ids up instead of scanning them, and each row keeps its own
+        var requests = Enumerable.Range(0, 40).Select(i => $"00000000-0000-0000-0000-{i:D12}").ToList();
+        List<string> lines = [InitStart(), Wrapper(), .. InitImports(), Start(requests[0]), End(requests[0]), Report(requests[0], 5, init: 100)];
+        foreach (var (request, i) in requests.Skip(1).Select((r, i) => (r, i)))
+        {
+            lines.AddRange([Start(request), ImportTimeText.Row(10 + i, 10 + i, 0, "optional_accel"), End(request), Report(request, 2)]);
+        }
+
+        var coldStart = Assert.Single(Parse.Lines([.. lines]).ColdStarts);
+
+        var retries = coldStart.Roots.Where(r => r.Name == "optional_accel").ToList();
+        Assert.Equal(requests.Skip(1), retries.Select(r => r.RequestId));
+        Assert.All(retries, r => Assert.Equal(ImportPhase.Invoke, r.Phase));
+        Assert.Equal(Enumerable.Range(0, 39).Sum(i => 10L + i), coldStart.InvokeImportMicros);
+        Assert.Equal(0, coldStart.FirstInvocationImportMicros);
+    }
+
+    [Fact]
     public void Cold_start_carries_runtime_version_init_type_interpreter_and_first_report()
     {
         var coldStart = Assert.Single(Parse.Lines(TodaysLog()).ColdStarts);

@@ -9,6 +9,7 @@ namespace ColdStart.Analysis.Parsing.Internal;
 internal sealed class ForestBuilder(RowChunkPool pool)
 {
     private readonly List<string> _requests = [];
+    private Dictionary<string, int>? _requestIndex;
 
     // exact times of the rows whose times do not fit an OpenRow (rare: over 71 minutes)
     private Dictionary<int, (long Self, long Cumulative)>? _wide;
@@ -30,11 +31,38 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     /// <summary>The index of a request id in this cold start's list (for <see cref="OpenRow.Request"/>).</summary>
     public int RequestIndex(string request)
     {
-        for (var i = _requests.Count - 1; i >= 0; i--)
+        // rows of one request come together: the last request is nearly always the one
+        var last = _requests.Count - 1;
+        if (last >= 0 && (ReferenceEquals(_requests[last], request) || _requests[last] == request))
         {
-            if (ReferenceEquals(_requests[i], request) || _requests[i] == request)
+            return last;
+        }
+
+        if (_requestIndex is null && _requests.Count >= 8)
+        {
+            // a long-lived environment importing in many requests: look ids up instead of scanning them
+            _requestIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < _requests.Count; i++)
             {
-                return i;
+                _requestIndex.TryAdd(_requests[i], i);
+            }
+        }
+
+        if (_requestIndex is not null)
+        {
+            if (_requestIndex.TryGetValue(request, out var known))
+            {
+                return known;
+            }
+
+            _requestIndex[request] = _requests.Count;
+        }
+        else
+        {
+            var seen = _requests.IndexOf(request);
+            if (seen >= 0)
+            {
+                return seen;
             }
         }
 
