@@ -75,9 +75,10 @@ public sealed class ImportTimeReport
 
         var accumulator = new ReportAccumulator();
         var rows = new Parsing.Internal.ColdStartRows();
+        var names = new Parsing.Internal.NameTable();
         for (var i = 0; i < result.ColdStarts.Count; i++)
         {
-            rows.Load(result.ColdStarts[i]);
+            rows.Load(result.ColdStarts[i], names);
             accumulator.OnColdStart(result.ColdStarts[i], rows, i);
         }
 

@@ -132,8 +132,9 @@ internal sealed class ColdStartRows
         return sum;
     }
 
-    /// <summary>Loads a parsed cold start's forest (its rows' <see cref="ImportNode.Order"/> are 0 to n - 1).</summary>
-    public void Load(ColdStartProfile coldStart)
+    /// <summary>Loads a parsed cold start's forest (its rows' <see cref="ImportNode.Order"/> are 0 to n - 1), its names'
+    /// ids from <paramref name="names"/> (one table for every cold start given to the same accumulator).</summary>
+    public void Load(ColdStartProfile coldStart, NameTable names)
     {
         var count = 0;
         foreach (var _ in coldStart.AllImports)
@@ -152,6 +153,7 @@ internal sealed class ColdStartRows
             rows[node.Order] = new Row
             {
                 Name = node.Name,
+                NameId = names.IdOf(node.Name.AsSpan()),
                 Request = node.RequestId,
                 SelfMicros = node.SelfMicros,
                 CumulativeMicros = node.CumulativeMicros,
@@ -217,6 +219,10 @@ internal sealed class ColdStartRows
     {
         public string Name;
 
+        /// <summary>The name's id in the parse's <see cref="NameTable"/>: the accumulators index by it instead of hashing
+        /// the name.</summary>
+        public int NameId;
+
         /// <summary>The request it ran in, for <see cref="ImportPhase.Invoke"/> rows; otherwise null.</summary>
         public string? Request;
 
@@ -227,9 +233,9 @@ internal sealed class ColdStartRows
         /// <summary>The parent's row index; -1 for a root.</summary>
         public int Parent;
 
-        public ImportPhase Phase;
+        private byte _phase;
 
-        public ModuleClass Class;
+        private byte _class;
 
         public bool Cached;
 
@@ -238,5 +244,17 @@ internal sealed class ColdStartRows
 
         /// <summary>Set by <see cref="Link"/>: the next child of the same parent (or the next root), or -1.</summary>
         public int NextSibling;
+
+        public ImportPhase Phase
+        {
+            readonly get => (ImportPhase)_phase;
+            set => _phase = (byte)value;
+        }
+
+        public ModuleClass Class
+        {
+            readonly get => (ModuleClass)_class;
+            set => _class = (byte)value;
+        }
     }
 }

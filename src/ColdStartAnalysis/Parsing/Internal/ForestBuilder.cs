@@ -209,6 +209,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
             rows[i] = new ColdStartRows.Row
             {
                 Name = names[open.Name],
+                NameId = open.Name,
                 Request = open.Request < 0 ? null : _requests[open.Request],
                 SelfMicros = open.Wide ? _wide![i].Self : open.SelfMicros,
                 CumulativeMicros = open.Wide ? _wide![i].Cumulative : open.CumulativeMicros,

@@ -10,36 +10,57 @@ namespace ColdStart.Analysis.Reporting.Internal;
 /// </summary>
 internal sealed class ModuleAccumulator
 {
-    private readonly Dictionary<string, Module> _modules = new(StringComparer.Ordinal);
+    // by name id (the parse's NameTable): an array index per row instead of hashing the name
+    private readonly List<Module> _modules = [];
+    private Module?[] _byId = new Module?[256];
 
-    // the cold start being added: reused, cleared per cold start
-    private readonly Dictionary<string, Pending> _coldStart = new(StringComparer.Ordinal);
+    // the cold start being added: 1 + its index in _pending per name id (0 = not seen yet); reused, reset per cold start
+    private readonly List<Pending> _pending = [];
+    private int[] _slot = new int[256];
 
     /// <summary>Starts a cold start.</summary>
-    public void Begin() => _coldStart.Clear();
+    public void Begin()
+    {
+        foreach (var pending in _pending)
+        {
+            _slot[pending.Id] = 0;
+        }
+
+        _pending.Clear();
+    }
 
     /// <summary>One import row of the cold start, in pre-order (parents before children, roots in printed order).</summary>
     /// <param name="node">The row (not cached).</param>
     /// <param name="firstInvocationMs">What it added to the first invocation; null when it did not run in it (or not asked).</param>
     public void Add(in ColdStartRows.Row node, double? firstInvocationMs)
     {
-        ref var pending = ref CollectionsMarshal.GetValueRefOrAddDefault(_coldStart, node.Name, out var seen);
-        if (seen)
+        var id = node.NameId;
+        if (id >= _slot.Length)
         {
+            Array.Resize(ref _slot, Math.Max(id + 1, _slot.Length * 2));
+        }
+
+        var slot = _slot[id];
+        if (slot != 0)
+        {
+            ref var pending = ref CollectionsMarshal.AsSpan(_pending)[slot - 1];
             pending.Self += node.SelfMicros;
             pending.Cumulative += node.CumulativeMicros;
             pending.FirstInvocation = Sum(pending.FirstInvocation, firstInvocationMs);
         }
         else
         {
-            pending = new Pending
+            _pending.Add(new Pending
             {
+                Id = id,
+                Name = node.Name,
                 Self = node.SelfMicros,
                 Cumulative = node.CumulativeMicros,
                 Class = node.Class,
                 Phase = node.Phase,
                 FirstInvocation = firstInvocationMs,
-            };
+            });
+            _slot[id] = _pending.Count;
         }
     }
 
@@ -47,12 +68,18 @@ internal sealed class ModuleAccumulator
     /// <param name="sequence">The order in which it began among all cold starts.</param>
     public void End(long sequence)
     {
-        foreach (var (name, pending) in _coldStart)
+        foreach (ref var pending in CollectionsMarshal.AsSpan(_pending))
         {
-            if (!_modules.TryGetValue(name, out var module))
+            if (pending.Id >= _byId.Length)
             {
-                module = new Module(pending.Class, sequence);
-                _modules[name] = module;
+                Array.Resize(ref _byId, Math.Max(pending.Id + 1, _byId.Length * 2));
+            }
+
+            if (_byId[pending.Id] is not { } module)
+            {
+                module = new Module(pending.Name, pending.Class, sequence);
+                _byId[pending.Id] = module;
+                _modules.Add(module);
             }
             else if (sequence < module.FirstSequence)
             {
@@ -71,7 +98,7 @@ internal sealed class ModuleAccumulator
     }
 
     public IReadOnlyList<ModuleStat> Top(int count, bool bySelf) =>
-        _modules.Select(m => m.Value.ToStat(m.Key, bySelf))
+        _modules.Select(m => m.ToStat(bySelf))
             .OrderByDescending(s => s.MedianMs).ThenBy(s => s.Name, StringComparer.Ordinal)
             .Take(count)
             .ToList();
@@ -80,6 +107,8 @@ internal sealed class ModuleAccumulator
 
     private struct Pending
     {
+        public int Id;
+        public string Name;
         public long Self;
         public long Cumulative;
         public ModuleClass Class;
@@ -87,8 +116,10 @@ internal sealed class ModuleAccumulator
         public double? FirstInvocation;
     }
 
-    private sealed class Module(ModuleClass moduleClass, long firstSequence)
+    private sealed class Module(string name, ModuleClass moduleClass, long firstSequence)
     {
+        public string Name { get; } = name;
+
         public ModuleClass Class { get; set; } = moduleClass;
 
         public long FirstSequence { get; set; } = firstSequence;
@@ -101,13 +132,13 @@ internal sealed class ModuleAccumulator
 
         public int[] Phases { get; } = new int[3];
 
-        public ModuleStat ToStat(string name, bool bySelf)
+        public ModuleStat ToStat(bool bySelf)
         {
             var metric = bySelf ? Self : Cumulative;
             var phase = Phases[(int)ImportPhase.Init] >= Math.Max(Phases[(int)ImportPhase.Invoke], Phases[(int)ImportPhase.Unknown]) ? ImportPhase.Init
                 : Phases[(int)ImportPhase.Invoke] >= Phases[(int)ImportPhase.Unknown] ? ImportPhase.Invoke
                 : ImportPhase.Unknown;
-            return new ModuleStat(name, Class, phase, metric.RankMs(50), metric.MinMs, metric.MaxMs,
+            return new ModuleStat(Name, Class, phase, metric.RankMs(50), metric.MinMs, metric.MaxMs,
                 Self.RankMs(50), Cumulative.RankMs(50), Self.Count,
                 FirstInvocation.Count > 0 ? FirstInvocation.Rank(50) : null);
         }

@@ -26,19 +26,20 @@ internal sealed class TreeAccumulator
     /// <returns>The row's path, the parent of its children.</returns>
     public PathNode Add(PathNode parent, in ColdStartRows.Row node, ImportPhase phase, long sequence, int preOrder)
     {
-        var children = parent.Children ??= new Dictionary<string, PathNode>(StringComparer.Ordinal);
+        // children by name id (the parse's NameTable); a root of another phase than Init by a negative key of its own
+        var children = parent.Children ??= [];
         PathNode? path;
         if (parent.Depth < 0 && phase != ImportPhase.Init)
         {
-            var key = $"{phase}:{node.Name}";
+            var key = -1 - ((node.NameId * 3) + (int)phase);
             if (!children.TryGetValue(key, out path))
             {
-                path = parent.AddChild(key, new PathNode(node.Name, key, 0, phase, node.Class, sequence, preOrder));
+                path = parent.AddChild(key, new PathNode(node.Name, $"{phase}:{node.Name}", 0, phase, node.Class, sequence, preOrder));
             }
         }
-        else if (!children.TryGetValue(node.Name, out path))
+        else if (!children.TryGetValue(node.NameId, out path))
         {
-            path = parent.AddChild(node.Name, new PathNode(node.Name, node.Name, parent.Depth + 1, phase, node.Class, sequence, preOrder));
+            path = parent.AddChild(node.NameId, new PathNode(node.Name, node.Name, parent.Depth + 1, phase, node.Class, sequence, preOrder));
         }
 
         if (sequence < path.FirstSequence)
@@ -175,7 +176,8 @@ internal sealed class TreeAccumulator
         /// <summary>…and the row's pre-order index within it.</summary>
         public int FirstPreOrder { get; set; } = firstPreOrder;
 
-        public Dictionary<string, PathNode>? Children { get; set; }
+        /// <summary>By name id; see <see cref="TreeAccumulator.Add"/> for the key of a root of another phase than Init.</summary>
+        public Dictionary<int, PathNode>? Children { get; set; }
 
         /// <summary>The children may no longer be in the order of their earliest visits.</summary>
         public bool OrderDirty { get; set; }
@@ -196,7 +198,7 @@ internal sealed class TreeAccumulator
 
         public bool PendingCached { get; set; }
 
-        public PathNode AddChild(string key, PathNode child)
+        public PathNode AddChild(int key, PathNode child)
         {
             Children![key] = child;
             if (_order.Count > 0 && Earlier(child, _order[^1]))
