@@ -59,6 +59,24 @@ public class BackgroundSinkTests
     }
 
     [Fact]
+    public void A_failure_found_when_completing_still_stops_the_thread()
+    {
+        // the inner sink fails on the last cold starts, which are handed over only by Complete: Complete throws, and the
+        // thread is stopped (Dispose returns, and a second Complete has nothing left to do)
+        var inner = new FailingSink(after: 3);
+        var background = new BackgroundSink(inner, synchronousRows: 0);
+        var thrown = Assert.Throws<InvalidOperationException>(() =>
+        {
+            LogParser.Run([LogSource.FromText("runs.log", Log(5))], null, background, () => [], () => []);
+            background.Complete();
+        });
+
+        Assert.Equal("inner sink failed", thrown.Message);
+        background.Dispose();
+        Assert.Equal(4, inner.Calls);
+    }
+
+    [Fact]
     public void A_refused_input_stops_the_parse_and_the_thread()
     {
         var inner = new RecordingSink();
@@ -95,10 +113,15 @@ public class BackgroundSinkTests
         }
     }
 
-    private sealed class FailingSink : IColdStartSink
+    private sealed class FailingSink(int after = 0) : IColdStartSink
     {
-        public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence) =>
-            throw new InvalidOperationException("inner sink failed");
+        public int Calls { get; private set; }
+
+        public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
+        {
+            Calls++;
+            return Calls > after ? throw new InvalidOperationException("inner sink failed") : rows;
+        }
 
         public void OnInvocation(Invocation invocation)
         {

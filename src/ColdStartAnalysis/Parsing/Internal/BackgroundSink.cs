@@ -29,7 +29,7 @@ internal sealed class BackgroundSink : IColdStartSink, IDisposable
     private long _synchronousRows;
     private List<Item> _batch = new(BatchSize);
     private ExceptionDispatchInfo? _failure;
-    private bool _completed;
+    private bool _joined;
 
     /// <param name="inner">The sink to run on the second thread.</param>
     /// <param name="synchronousRows">Import rows read on the parser's thread before the second thread starts.</param>
@@ -78,32 +78,42 @@ internal sealed class BackgroundSink : IColdStartSink, IDisposable
     /// <summary>Hands over what is left and waits until the inner sink has read it all.</summary>
     public void Complete()
     {
-        _completed = true;
         if (_thread is null)
         {
             return;
         }
 
-        Flush();
-        _batches.CompleteAdding();
-        _thread.Join();
+        try
+        {
+            Flush();
+        }
+        finally
+        {
+            Join();
+        }
+
         _failure?.Throw();
     }
 
     public void Dispose()
     {
-        if (!_completed && _thread is not null)
-        {
-            // the parse failed: let the thread finish what it has, and drop it
-            _batches.CompleteAdding();
-            _thread.Join();
-        }
-
-        _completed = true;
-
+        // after a failed parse: the thread finishes what it has, and it is dropped
+        Join();
         _batches.Dispose();
         _free.Dispose();
         _emptyBatches.Dispose();
+    }
+
+    private void Join()
+    {
+        if (_thread is null || _joined)
+        {
+            return;
+        }
+
+        _batches.CompleteAdding();
+        _thread.Join();
+        _joined = true;
     }
 
     private void Start()
