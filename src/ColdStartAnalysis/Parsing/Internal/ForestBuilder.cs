@@ -70,12 +70,6 @@ internal sealed class ForestBuilder(RowChunkPool pool)
         return _requests.Count - 1;
     }
 
-    /// <summary>A row's self time in µs.</summary>
-    public long SelfOf(int row) => this[row] is { Wide: true } ? _wide![row].Self : this[row].SelfMicros;
-
-    /// <summary>A row's cumulative time in µs.</summary>
-    public long CumulativeOf(int row) => this[row] is { Wide: true } ? _wide![row].Cumulative : this[row].CumulativeMicros;
-
     /// <summary>Adds a row (its times and <see cref="OpenRow.Parent"/> are set here) and returns its index, its order in
     /// the output.</summary>
     public int Add(in OpenRow added, long self, long cumulative, int depth, SkipCounts skipped)
@@ -221,6 +215,9 @@ internal sealed class ForestBuilder(RowChunkPool pool)
 
         closed.Link();
     }
+
+    /// <summary>A row's cumulative time in µs.</summary>
+    private long CumulativeOf(int row) => this[row] is { Wide: true } ? _wide![row].Cumulative : this[row].CumulativeMicros;
 
     /// <summary>Gives the row blocks back to the pool; the builder is not used again.</summary>
     public void Release()
