@@ -27,4 +27,32 @@ public sealed class ProgressBarTests
 
         Assert.Equal("", run.Error);
     }
+
+    [Fact]
+    public void Strategies_read_side_by_side_report_the_sum_of_their_bytes()
+    {
+        var total = new Recorder();
+        var summed = new SummedProgress(total, parts: 2);
+
+        Parallel.For(0, 2, part =>
+        {
+            var progress = summed.Part(part);
+            for (long read = 1; read <= 1000; read++)
+            {
+                progress.Report(read * (part + 1));
+            }
+        });
+
+        // each part's running total is 1,000 and 2,000 at its end; every report is a sum of one value from each
+        Assert.Equal(3000, total.Values.Max());
+        Assert.Equal(3000, total.Values[^1]);
+        Assert.True(total.Values.Zip(total.Values.Skip(1)).All(p => p.Second >= p.First), "the sum never goes back");
+    }
+
+    private sealed class Recorder : IProgress<long>
+    {
+        public List<long> Values { get; } = [];
+
+        public void Report(long value) => Values.Add(value);
+    }
 }
