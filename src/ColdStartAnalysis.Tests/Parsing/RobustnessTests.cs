@@ -124,6 +124,28 @@ public class RobustnessTests
         Assert.Equal(0, result.Skipped.Total);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_bad_line_in_a_large_clean_input_is_counted_whichever_block_holds_it(int block)
+    {
+        // about 4 MiB of import runs: text is checked a read block (1 MiB) at a time and line by line only where a block
+        // is not clean, so one bad line must be found in any block, and only it
+        var run = string.Join("\n", ImportTimeText.Header, ImportTimeText.Row(7, 7, 1, "_json"), ImportTimeText.Row(100, 107, 0, "json")) + "\n";
+        var runs = (4 << 20) / run.Length;
+        var before = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(run, (runs * block / 4) + 1)));
+        var after = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(run, runs - (runs * block / 4))));
+        var bytes = before.Concat(new byte[] { (byte)'x', 0xC3, 0x28, (byte)'\n' }).Concat(after).ToArray();
+
+        var result = Parse.Bytes(bytes);
+
+        Assert.Equal(1, result.Skipped[SkipReason.BinaryData]);
+        Assert.Equal(1, result.Skipped.LinesDropped);
+        Assert.Equal(runs + 1, result.ColdStarts.Count);
+        Parse.AssertAccounted(result);
+    }
+
     [Fact]
     public void Binary_garbage_and_control_characters_are_counted_by_reason()
     {

@@ -13,6 +13,11 @@ internal static class LineSplitter
         {
             var window = buffer.Window;
             var consumed = 0;
+
+            // the window's whole lines are checked for binary data and bad UTF-8 at once; only a block that fails is
+            // checked line by line, to count each bad line
+            var lastNewline = window.LastIndexOf((byte)'\n');
+            var clean = lastNewline > 0 && LogAssembler.IsClean(window[..lastNewline]);
             while (true)
             {
                 var newline = window[consumed..].IndexOf((byte)'\n');
@@ -28,7 +33,7 @@ internal static class LineSplitter
                 else
                 {
                     sink.Offset = buffer.Position + consumed;
-                    sink.OnTextLine(window.Slice(consumed, newline));
+                    sink.OnTextLine(window.Slice(consumed, newline), clean);
                 }
 
                 consumed += newline + 1;

@@ -211,7 +211,7 @@ internal sealed class LogAssembler
             var line = newline < 0 ? message : message[..newline];
             if (state is null || Admit(state, millis, TrimCr(line)))
             {
-                OnLine(line, stream, default, time, nesting);
+                OnLine(line, stream, default, time, nesting, clean: false);
             }
 
             if (newline < 0)
@@ -223,9 +223,17 @@ internal sealed class LogAssembler
         }
     }
 
-    public void OnTextLine(ReadOnlySpan<byte> line) => OnLine(line, null, default, null, 0);
+    /// <summary>One line of a text input.</summary>
+    /// <param name="line">The line, without its LF.</param>
+    /// <param name="clean">The line is part of a block already found to hold valid UTF-8 and no control bytes
+    /// (<see cref="IsClean"/>): it is not checked again.</param>
+    public void OnTextLine(ReadOnlySpan<byte> line, bool clean = false) => OnLine(line, null, default, null, 0, clean);
 
-    private void OnLine(ReadOnlySpan<byte> line, string? stream, ReadOnlySpan<byte> timestampToken, DateTimeOffset? time, int nesting)
+    /// <summary>Valid UTF-8 without control bytes (but TAB, LF, CR and ESC): no line of it is binary data or garbage.
+    /// Checked once per block of lines, which is far cheaper than line by line.</summary>
+    public static bool IsClean(ReadOnlySpan<byte> block) => block.IndexOfAny(ControlBytes) < 0 && Utf8.IsValid(block);
+
+    private void OnLine(ReadOnlySpan<byte> line, string? stream, ReadOnlySpan<byte> timestampToken, DateTimeOffset? time, int nesting, bool clean)
     {
         line = TrimCr(line);
         if (line.IsEmpty || line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0)
@@ -235,17 +243,20 @@ internal sealed class LogAssembler
         }
 
         _sawContent = true;
-        var control = line.IndexOfAny(ControlBytes);
-        if (control >= 0)
+        if (!clean)
         {
-            Count(line[control] == 0 ? SkipReason.BinaryData : SkipReason.Garbage);
-            return;
-        }
+            var control = line.IndexOfAny(ControlBytes);
+            if (control >= 0)
+            {
+                Count(line[control] == 0 ? SkipReason.BinaryData : SkipReason.Garbage);
+                return;
+            }
 
-        if (!Utf8.IsValid(line))
-        {
-            Count(SkipReason.BinaryData);
-            return;
+            if (!Utf8.IsValid(line))
+            {
+                Count(SkipReason.BinaryData);
+                return;
+            }
         }
 
         if (nesting == 0)
