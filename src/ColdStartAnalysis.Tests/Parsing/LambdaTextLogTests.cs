@@ -42,8 +42,8 @@ public class LambdaTextLogTests
     [Fact]
     public void Rows_of_many_requests_keep_each_its_own_request()
     {
-        // a long-lived environment whose handler retries a failing import in every request (a row each time): past eight
-        // requests an open cold start looks its request ids up instead of scanning them, and each row keeps its own
+        // a long-lived environment whose handler retries a failing import in every request (a row each time): each row
+        // keeps its own request
         var requests = Enumerable.Range(0, 40).Select(i => $"00000000-0000-0000-0000-{i:D12}").ToList();
         List<string> lines = [InitStart(), Wrapper(), .. InitImports(), Start(requests[0]), End(requests[0]), Report(requests[0], 5, init: 100)];
         foreach (var (request, i) in requests.Skip(1).Select((r, i) => (r, i)))

@@ -9,7 +9,6 @@ namespace ColdStart.Analysis.Parsing.Internal;
 internal sealed class ForestBuilder(RowChunkPool pool)
 {
     private readonly List<string> _requests = [];
-    private Dictionary<string, int>? _requestIndex;
 
     // exact times of the rows whose times do not fit an OpenRow (rare: over 71 minutes)
     private Dictionary<int, (long Self, long Cumulative)>? _wide;
@@ -29,45 +28,19 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     public ref OpenRow this[int row] => ref pool.Row(_blocks[row >> RowChunkPool.Bits], row & RowChunkPool.Mask);
 
     /// <summary>The index of a request id in this cold start's list (for <see cref="OpenRow.Request"/>).</summary>
+    /// <remarks>Requests in a stream follow one another, so a row's request is the last one listed or a new one. An id
+    /// listed twice (were a request ever to come back) would only be two entries of equal strings: rows compare request
+    /// ids by value.</remarks>
     public int RequestIndex(string request)
     {
-        // rows of one request come together: the last request is nearly always the one
         var last = _requests.Count - 1;
         if (last >= 0 && (ReferenceEquals(_requests[last], request) || _requests[last] == request))
         {
             return last;
         }
 
-        if (_requestIndex is null && _requests.Count >= 8)
-        {
-            // a long-lived environment importing in many requests: look ids up instead of scanning them
-            _requestIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < _requests.Count; i++)
-            {
-                _requestIndex.TryAdd(_requests[i], i);
-            }
-        }
-
-        if (_requestIndex is not null)
-        {
-            if (_requestIndex.TryGetValue(request, out var known))
-            {
-                return known;
-            }
-
-            _requestIndex[request] = _requests.Count;
-        }
-        else
-        {
-            var seen = _requests.IndexOf(request);
-            if (seen >= 0)
-            {
-                return seen;
-            }
-        }
-
         _requests.Add(request);
-        return _requests.Count - 1;
+        return last + 1;
     }
 
     /// <summary>Adds a row (its times and <see cref="OpenRow.Parent"/> are set here) and returns its index, its order in
