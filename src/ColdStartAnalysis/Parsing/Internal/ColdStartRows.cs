@@ -24,8 +24,8 @@ internal sealed class ColdStartRows
 
     public ref Row this[int row] => ref _rows[row];
 
-    /// <summary>Makes room for <paramref name="count"/> rows, whose fields up to <see cref="Row.Parent"/> the caller sets,
-    /// then calls <see cref="Link"/>.</summary>
+    /// <summary>Makes room for <paramref name="count"/> rows, each of which the caller writes whole (a new
+    /// <see cref="Row"/>: what the last cold start left there is not cleared), then calls <see cref="Link"/>.</summary>
     public Span<Row> Reset(int count)
     {
         if (_rows.Length < count)
@@ -36,7 +36,12 @@ internal sealed class ColdStartRows
             _stack = new int[size];
         }
 
-        Array.Clear(_rows, 0, Math.Max(Count, count));
+        // the caller writes every row of the new count whole; rows past it held the last cold start's strings
+        if (Count > count)
+        {
+            Array.Clear(_rows, count, Count - count);
+        }
+
         Count = count;
         FirstRoot = -1;
         return _rows.AsSpan(0, count);
@@ -143,6 +148,7 @@ internal sealed class ColdStartRows
         }
 
         var rows = Reset(count);
+        rows.Clear(); // an order given twice must find its place taken
         foreach (var node in coldStart.AllImports)
         {
             if ((uint)node.Order >= (uint)count || rows[node.Order].Name is not null)
