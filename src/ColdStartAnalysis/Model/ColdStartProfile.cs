@@ -122,7 +122,8 @@ public sealed class ColdStartProfile
     internal long? FirstInvocationImportMicrosFrom(Func<ImportPhase, string?, long> sumRoots) =>
         FirstReport is not { } report || Split == PhaseSplit.Unknown || SubprocessDuringFirstInvocation ? null : sumRoots(ImportPhase.Invoke, report.RequestId);
 
-    private long SumRoots(ImportPhase phase, string? requestId)
+    /// <summary>Sum of the cumulative time of the roots of a phase (and request, when given), in microseconds.</summary>
+    internal long SumRoots(ImportPhase phase, string? requestId)
     {
         long sum = 0;
         foreach (var root in RootList)

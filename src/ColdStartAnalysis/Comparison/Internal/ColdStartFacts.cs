@@ -11,9 +11,7 @@ internal sealed record ColdStartFacts(
     long? InvokeImportMicros)
 {
     /// <summary>From a parsed cold start (its forest in <see cref="ColdStartProfile.Roots"/>).</summary>
-    public static ColdStartFacts Of(ColdStartProfile coldStart) => new(
-        coldStart.Stream, coldStart.InitType, coldStart.Split, coldStart.InitDurationMs, coldStart.FirstReport?.InitDurationMs,
-        coldStart.InitImportMicros, coldStart.InvokeImportMicros);
+    public static ColdStartFacts Of(ColdStartProfile coldStart) => Of(coldStart, coldStart.SumRoots);
 
     /// <summary>From a cold start as the parser hands it over, its roots' sums taken from its rows.</summary>
     public static ColdStartFacts Of(ColdStartProfile coldStart, Func<ImportPhase, string?, long> sumRoots) => new(
