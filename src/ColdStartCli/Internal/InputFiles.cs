@@ -72,13 +72,8 @@ internal static class InputFiles
             {
                 try
                 {
-                    results[i] = Analysis.Comparison.StrategyLogs.Read(strategies[i].Name, sources[i], new ParseOptions
-                    {
-                        SplitAfter = o.SplitAfter,
-                        HandlerModule = o.HandlerModule,
-                        AllowPartial = o.AllowPartial,
-                        BytesRead = o.BytesRead is null ? null : progress.Part(i),
-                    });
+                    results[i] = Analysis.Comparison.StrategyLogs.Read(
+                        strategies[i].Name, sources[i], WithBytesRead(o, o.BytesRead is null ? null : progress.Part(i)));
                 }
                 catch (Exception e)
                 {
@@ -110,12 +105,15 @@ internal static class InputFiles
         }
 
         using var bar = new ProgressBar(console.Error, totalBytes);
-        return read(new ParseOptions
-        {
-            SplitAfter = options.SplitAfter,
-            HandlerModule = options.HandlerModule,
-            AllowPartial = options.AllowPartial,
-            BytesRead = bar,
-        });
+        return read(WithBytesRead(options, bar));
     }
+
+    /// <summary>The same options, with progress reported to <paramref name="progress"/>.</summary>
+    private static ParseOptions WithBytesRead(ParseOptions options, IProgress<long>? progress) => new()
+    {
+        SplitAfter = options.SplitAfter,
+        HandlerModule = options.HandlerModule,
+        AllowPartial = options.AllowPartial,
+        BytesRead = progress,
+    };
 }
