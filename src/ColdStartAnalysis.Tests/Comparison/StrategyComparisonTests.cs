@@ -1,6 +1,9 @@
 using ColdStart.Analysis.Comparison;
+using ColdStart.Analysis.Parsing.Internal;
 using ColdStart.Analysis.Pricing;
+using ColdStart.Analysis.Tests.Support;
 using Xunit;
+using static ColdStart.Analysis.Tests.Support.LambdaLines;
 
 namespace ColdStart.Analysis.Tests.Comparison;
 
@@ -28,6 +31,26 @@ public sealed class StrategyComparisonTests
 
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(parsed.Strategies), System.Text.Json.JsonSerializer.Serialize(streamed.Strategies));
         Assert.Equal(2, streamed.Strategies[0].ColdStartProfiles);
+    }
+
+    [Fact]
+    public void A_cold_start_folded_while_it_is_read_gives_the_figures_of_the_parsed_log()
+    {
+        // an init profile of twice the fold size: its roots' sums come from folded rows
+        var init = Enumerable.Range(0, PathFolder.DefaultFoldAfterRows).SelectMany(i => new[]
+        {
+            ImportTimeText.Row(10 + (i % 5), 10 + (i % 5), 1, "_json"), ImportTimeText.Row(100, 110 + (i % 5), 0, "json"),
+        });
+        var text = string.Join("\n", new[] { InitStart(), Wrapper(), ImportTimeText.Header }.Concat(init)
+            .Concat([Start(RequestA), ImportTimeText.Row(900, 900, 0, "boto3"), End(RequestA), Report(RequestA, 20, init: 300)])) + "\n";
+        var pricing = new PricingModel();
+
+        var parsed = StrategyComparison.Build([("enormous", Parse("enormous.log", text)), ("prewarmed", Parse("pc.log", StrategyLogFixtures.Prewarmed()))], pricing);
+        var streamed = StrategyComparison.Build(
+            [StrategyLogs.Read("enormous", [LogSource.FromText("enormous.log", text)]), StrategyLogs.Read("prewarmed", [LogSource.FromText("pc.log", StrategyLogFixtures.Prewarmed())])], pricing);
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(parsed.Strategies), System.Text.Json.JsonSerializer.Serialize(streamed.Strategies));
+        Assert.Equal(Enumerable.Range(0, PathFolder.DefaultFoldAfterRows).Sum(i => 110 + (i % 5)) / 1000.0, streamed.Strategies[0].InitImportMs.P50!.Value, Precision);
     }
 
     [Fact]

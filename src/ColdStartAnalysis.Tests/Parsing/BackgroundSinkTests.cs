@@ -100,6 +100,8 @@ public class BackgroundSinkTests
 
         public List<long> RootCumulative { get; } = [];
 
+        public int? FoldAfterRows => null;
+
         public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
         {
             Sequences.Add(sequence);
@@ -116,6 +118,8 @@ public class BackgroundSinkTests
     private sealed class FailingSink(int after = 0) : IColdStartSink
     {
         public int Calls { get; private set; }
+
+        public int? FoldAfterRows => null;
 
         public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
         {

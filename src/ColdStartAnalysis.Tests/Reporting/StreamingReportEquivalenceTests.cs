@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ColdStart.Analysis.Parsing.Internal;
 using ColdStart.Analysis.Tests.Support;
 using static ColdStart.Analysis.Tests.Support.LambdaLines;
 
@@ -151,6 +152,58 @@ public class StreamingReportEquivalenceTests
         var parsed = ReportEquivalence.AssertSameEverywhere(() => [LogSource.FromText("deep.log", text)]);
 
         Assert.Equal(2, parsed.ColdStarts.Count);
+    }
+
+    [Fact]
+    public void Cached_rows_after_folded_init_rows_give_the_same_ineffective_lazy_imports()
+    {
+        // 3.14: uncached roots first (folded one by one with folding after every root), then a cached row (no more folding);
+        // the handler finds json, numpy and yaml cached: their loaders are folded rows (numpy's importer is pandas)
+        string[] ColdStart(string request, long scale) =>
+        [
+            InitStart("python:3.14.v1"), Wrapper(interpreter: "/var/lang/bin/python3.14"), ImportTimeText.Header,
+            ImportTimeText.Row(7 * scale, 7 * scale, 0, "json"),
+            ImportTimeText.Row(4 * scale, 4 * scale, 1, "numpy"), ImportTimeText.Row(6 * scale, 10 * scale, 0, "pandas"),
+            ImportTimeText.Row(scale, scale, 0, "yaml"),
+            ImportTimeText.CachedRow(1, "json"), ImportTimeText.Row(3 * scale, 3 * scale, 0, "app"),
+            Start(request), ImportTimeText.Row(19 * scale, 19 * scale, 1, "_sqlite3"), ImportTimeText.Row(3 * scale, 22 * scale, 0, "sqlite3"),
+            ImportTimeText.CachedRow(0, "numpy"), ImportTimeText.CachedRow(0, "json"), ImportTimeText.CachedRow(0, "yaml"),
+            End(request), Report(request, 20, init: 150),
+        ];
+        var text = string.Join("\n", ColdStart(RequestA, 100).Concat(ColdStart(RequestB, 130)).Concat(ColdStart(RequestC, 90))) + "\n";
+
+        ReportEquivalence.AssertSameEverywhere(() => [LogSource.FromText("console.log", text)]);
+
+        var numpy = Assert.Single(ImportTimeReport.Read([LogSource.FromText("console.log", text)]).IneffectiveLazyImports!, i => i.Name == "numpy");
+        Assert.Equal((3, "pandas", (double?)0.4), (numpy.ColdStarts, numpy.LoadedBy, numpy.MedianInitCumulativeMs));
+    }
+
+    [Fact]
+    public void An_enormous_cold_start_folded_at_the_default_size_gives_the_same_report()
+    {
+        // one header, then the same forests again and again under a runner's packages (the benchmark's enormous shape):
+        // over the default fold size, so its init rows are folded while it is read; then a lazy import in a request
+        var random = new Random(7);
+        var rows = new List<string>();
+        while (rows.Count < 3 * PathFolder.DefaultFoldAfterRows)
+        {
+            var forest = Forest(random, random.Next(1, 40), narrow: random.Next(2) == 0);
+            var levels = random.Next(3);
+            var nested = forest.Select(r => (r.Depth + levels, r.Name, r.Self)).ToList();
+            for (var level = levels - 1; level >= 0; level--)
+            {
+                nested.Insert(0, (level, $"tasks{level}", (long)random.Next(20, 400)));
+            }
+
+            rows.AddRange(Rows(nested));
+        }
+
+        string[] lines = [InitStart("python:3.12.v9"), Wrapper(), ImportTimeText.Header, .. rows, Start(RequestA), .. Rows([(0, "yaml", 900)]), End(RequestA), Report(RequestA, 40, init: 900)];
+        var text = string.Join("\n", lines) + "\n";
+
+        var parsed = ReportEquivalence.AssertSameEverywhere(() => [LogSource.FromText("enormous.log", text)]);
+
+        Assert.Equal(rows.Count + 1, Assert.Single(parsed.ColdStarts).AllImports.Count());
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using ColdStart.Analysis.Parsing.Internal;
+
 namespace ColdStart.Analysis.Tests.Support;
 
 /// <summary>
@@ -35,11 +37,28 @@ internal static class ReportEquivalence
         foreach (var options in OptionSets)
         {
             var expected = ReferenceReport.Build(parsed, options);
-            AssertSame(expected, ImportTimeReport.Build(parsed, options), $"Build, {Describe(options)}");
-            AssertSame(expected, ImportTimeReport.Read(sources(), parseOptions, options), $"Read, {Describe(options)}");
+            var built = ImportTimeReport.Build(parsed, options);
+            AssertSame(expected, built, $"Build, {Describe(options)}");
+            var streamed = new (ImportTimeReport Report, string How)[]
+            {
+                (ImportTimeReport.Read(sources(), parseOptions, options), "Read"),
 
-            // the aggregation thread from the first cold start on (a small log is otherwise read on one thread)
-            AssertSame(expected, ImportTimeReport.ReadWithThreshold(sources(), parseOptions, options, synchronousRows: 0), $"Read on a second thread, {Describe(options)}");
+                // the aggregation thread from the first cold start on (a small log is otherwise read on one thread)
+                (ImportTimeReport.ReadWithThreshold(sources(), parseOptions, options, synchronousRows: 0, PathFolder.DefaultFoldAfterRows), "Read on a second thread"),
+
+                // init-phase rows folded into one row per path after every root where that can be done (a cold start is
+                // otherwise folded only past tens of thousands of rows)
+                (ImportTimeReport.ReadWithThreshold(sources(), parseOptions, options, synchronousRows: 0, foldAfterRows: 1), "Read with folding"),
+            };
+            foreach (var (report, how) in streamed)
+            {
+                var context = $"{how}, {Describe(options)}";
+                AssertSame(expected, report, context);
+
+                // figures the reference (the aggregation before streaming) did not have: as the parsed model gives them
+                AssertPercentiles(built.Summary.InitModulesImported, report.Summary.InitModulesImported, $"{context}: init modules imported");
+                AssertPercentiles(built.Summary.HandlerModulesImported, report.Summary.HandlerModulesImported, $"{context}: handler modules imported");
+            }
         }
 
         return parsed;

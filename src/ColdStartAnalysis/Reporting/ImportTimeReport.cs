@@ -101,7 +101,7 @@ public sealed class ImportTimeReport
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (checked before anything is read); the message names it and the value.</exception>
     /// <exception cref="LogSourceException">An input cannot be read or is refused, as by <see cref="LogParser.Parse(IEnumerable{LogSource}, ParseOptions?)"/>.</exception>
     public static ImportTimeReport Read(IEnumerable<LogSource> sources, ParseOptions? parseOptions = null, ReportOptions? options = null) =>
-        ReadWithThreshold(sources, parseOptions, options, Parsing.Internal.BackgroundSink.DefaultSynchronousRows);
+        ReadWithThreshold(sources, parseOptions, options, Parsing.Internal.BackgroundSink.DefaultSynchronousRows, Parsing.Internal.PathFolder.DefaultFoldAfterRows);
 
     /// <summary><see cref="Read"/>, with the point at which the aggregation thread starts.</summary>
     /// <param name="sources">The inputs.</param>
@@ -109,13 +109,16 @@ public sealed class ImportTimeReport
     /// <param name="options">What to include.</param>
     /// <param name="synchronousRows">Import rows aggregated on the parser's thread before the aggregation thread starts
     /// (tests pass 0 to run every cold start through it).</param>
-    internal static ImportTimeReport ReadWithThreshold(IEnumerable<LogSource> sources, ParseOptions? parseOptions, ReportOptions? options, long synchronousRows)
+    /// <param name="foldAfterRows">Rows an open cold start keeps before its complete init-phase rows are folded into one row
+    /// per import path (tests pass 1 to fold wherever it can be done).</param>
+    internal static ImportTimeReport ReadWithThreshold(IEnumerable<LogSource> sources, ParseOptions? parseOptions, ReportOptions? options, long synchronousRows,
+        int foldAfterRows)
     {
         ArgumentNullException.ThrowIfNull(sources);
         options ??= new ReportOptions();
         options.Validate();
 
-        var accumulator = new ReportAccumulator();
+        var accumulator = new ReportAccumulator(foldAfterRows);
         if (!Parsing.Internal.BackgroundSink.Helps)
         {
             return accumulator.Build(LogParser.Run(sources, parseOptions, accumulator, () => [], () => []), options);

@@ -12,6 +12,9 @@ internal sealed class StrategySink : IColdStartSink
 
     public List<Invocation> Invocations { get; } = [];
 
+    /// <summary>A comparison reads only the roots' sums, which folding keeps.</summary>
+    public int? FoldAfterRows => PathFolder.DefaultFoldAfterRows;
+
     public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
         _coldStarts.Add((sequence, ColdStartFacts.Of(coldStart, rows.SumRoots)));

@@ -42,6 +42,8 @@ internal sealed class BackgroundSink : IColdStartSink, IDisposable
     /// <summary>Whether running a sink in the background can pay off here (more than one processor).</summary>
     public static bool Helps => Environment.ProcessorCount > 1;
 
+    public int? FoldAfterRows => _inner.FoldAfterRows;
+
     public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
         if (_thread is null)

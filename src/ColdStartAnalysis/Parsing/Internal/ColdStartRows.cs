@@ -22,6 +22,30 @@ internal sealed class ColdStartRows
     /// <summary>The first root (in printed order), or -1 when there are no rows.</summary>
     public int FirstRoot { get; private set; } = -1;
 
+    // for the folded rows: how many rows each stands for, and the pre-order index of the first
+    private int[] _rowsFolded = [];
+    private int[] _firstPreOrder = [];
+
+    /// <summary>
+    /// Rows 0 to <see cref="Folded"/> - 1 are folded import paths of a very large cold start (<see cref="PathFolder"/>): each
+    /// stands for <see cref="RowsAt"/> init-phase rows at one path, with their summed times; the rows after them are rows,
+    /// printed after every folded one. 0 for every other cold start.
+    /// </summary>
+    public int Folded { get; private set; }
+
+    /// <summary>What the folded rows came from (their modules' loaders); null when none are.</summary>
+    public PathFolder? Folder { get; private set; }
+
+    /// <summary>The pre-order index, in the whole cold start, of the first row after the folded ones: the rows folded.</summary>
+    public int FoldedRows => Folder?.Rows ?? 0;
+
+    /// <summary>How many rows of the cold start row <paramref name="row"/> stands for: 1 unless it is folded.</summary>
+    public int RowsAt(int row) => row < Folded ? _rowsFolded[row] : 1;
+
+    /// <summary>The pre-order index, in the whole cold start, of the first row folded into row <paramref name="row"/>
+    /// (&lt; <see cref="Folded"/>).</summary>
+    public int FirstPreOrderOf(int row) => _firstPreOrder[row];
+
     public ref Row this[int row] => ref _rows[row];
 
     /// <summary>Makes room for <paramref name="count"/> rows, each of which the caller writes whole (a new
@@ -44,20 +68,50 @@ internal sealed class ColdStartRows
 
         Count = count;
         FirstRoot = -1;
+        Folded = 0;
+        Folder = null;
         return _rows.AsSpan(0, count);
+    }
+
+    /// <summary>After <see cref="Reset"/>: writes the folder's paths as the first rows.</summary>
+    public void SetFolded(PathFolder folder, Span<Row> rows)
+    {
+        if (_rowsFolded.Length < folder.Count)
+        {
+            _rowsFolded = new int[Math.Max(folder.Count, _rowsFolded.Length * 2)];
+            _firstPreOrder = new int[_rowsFolded.Length];
+        }
+
+        folder.CopyTo(rows[..folder.Count], _rowsFolded, _firstPreOrder);
+        Folded = folder.Count;
+        Folder = folder;
     }
 
     /// <summary>Gives back the room an enormous cold start took (more than 65,536 rows).</summary>
     public void Shrink()
     {
+        if (_rows.Length <= KeptCapacity && _rowsFolded.Length <= KeptCapacity)
+        {
+            return;
+        }
+
         if (_rows.Length > KeptCapacity)
         {
             _rows = new Row[KeptCapacity];
             _preOrder = new int[KeptCapacity];
             _stack = new int[KeptCapacity];
-            Count = 0;
-            FirstRoot = -1;
         }
+
+        if (_rowsFolded.Length > KeptCapacity)
+        {
+            _rowsFolded = [];
+            _firstPreOrder = [];
+        }
+
+        Count = 0;
+        FirstRoot = -1;
+        Folded = 0;
+        Folder = null;
     }
 
     /// <summary>Links each parent's children and the roots, each list in printed order (a parent's row comes after its
@@ -176,6 +230,11 @@ internal sealed class ColdStartRows
     /// <summary>Builds the <see cref="ImportNode"/> forest (depths from the tree, classes as set) and adds its roots.</summary>
     public void ToNodes(List<ImportNode> roots)
     {
+        if (Folded > 0)
+        {
+            throw new InvalidOperationException("Folded rows stand for many rows: they cannot become import nodes.");
+        }
+
         var rows = _rows;
         var nodes = new ImportNode[Count];
 

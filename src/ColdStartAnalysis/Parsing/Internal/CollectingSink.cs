@@ -8,6 +8,9 @@ internal sealed class CollectingSink : IColdStartSink
 
     public List<Invocation> Invocations { get; } = [];
 
+    /// <summary>Never: a <see cref="ParseResult"/> holds every row as an <see cref="ImportNode"/>.</summary>
+    public int? FoldAfterRows => null;
+
     public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
         rows.ToNodes(coldStart.RootList);

@@ -4,7 +4,9 @@ namespace ColdStart.Analysis.Parsing.Internal;
 /// Rebuilds the import forest of one open cold start from rows printed children-first: a row at depth d adopts the rows
 /// finished deeper than d since its previous sibling. Tolerant of nesting that does not add up; no recursion, so any depth
 /// works. Rows are kept as <see cref="OpenRow"/>s in blocks of a <see cref="RowChunkPool"/> until the cold start closes;
-/// a complete one is then copied to the sink's <see cref="ColdStartRows"/> (<see cref="CopyTo"/>).
+/// a complete one is then copied to the sink's <see cref="ColdStartRows"/> (<see cref="CopyTo"/>). A very large one may
+/// fold its complete root subtrees into one row per path as it goes (<see cref="Fold"/>); row indices stay those of the
+/// whole cold start.
 /// </summary>
 internal sealed class ForestBuilder(RowChunkPool pool)
 {
@@ -15,17 +17,29 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     private int[] _blocks = [];
     private int _blockCount;
 
+    // rows folded (the index of the first row still kept) and what they were folded into
+    private int _offset;
+    private PathFolder? _folded;
+
     // rows finished below depth 0 still waiting for their parent's row, in printed order; their depths never decrease from
     // the first to the last (a row adopts every waiting row deeper than itself), so a row's children are the end of the list
     private List<(int Row, int Depth)>? _waiting;
     private int _previousDepth;
 
+    /// <summary>Rows added, folded ones included.</summary>
     public int Rows { get; private set; }
+
+    /// <summary>Rows kept as rows (not folded).</summary>
+    public int KeptRows => Rows - _offset;
+
+    /// <summary>Every row so far is an init-phase row and none is a 3.14 cached row: what <see cref="Fold"/> may fold.</summary>
+    public bool OnlyUncachedInitRows { get; private set; } = true;
 
     /// <summary>Rows finished below depth 0 whose parent row has not come yet: the block is inside an import.</summary>
     public bool HasOpenImports => _waiting is { Count: > 0 };
 
-    public ref OpenRow this[int row] => ref pool.Row(_blocks[row >> RowChunkPool.Bits], row & RowChunkPool.Mask);
+    /// <summary>A row not folded, by its index in the cold start.</summary>
+    public ref OpenRow this[int row] => ref pool.Row(_blocks[(row - _offset) >> RowChunkPool.Bits], (row - _offset) & RowChunkPool.Mask);
 
     /// <summary>The index of a request id in this cold start's list (for <see cref="OpenRow.Request"/>).</summary>
     /// <remarks>Requests in a stream follow one another, so a row's request is the last one listed or a new one. An id
@@ -48,7 +62,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     public int Add(in OpenRow added, long self, long cumulative, int depth, SkipCounts skipped)
     {
         var index = Rows;
-        if ((index >> RowChunkPool.Bits) == _blockCount)
+        if (((index - _offset) >> RowChunkPool.Bits) == _blockCount)
         {
             if (_blockCount == _blocks.Length)
             {
@@ -62,6 +76,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
         _previousDepth = depth;
         ref var row = ref this[index];
         row = added;
+        OnlyUncachedInitRows &= added.Phase == ImportPhase.Init && !added.Cached;
         row.Parent = depth == 0 ? OpenRow.Root : OpenRow.Waiting;
         if (self is >= 0 and <= uint.MaxValue && cumulative is >= 0 and <= uint.MaxValue)
         {
@@ -148,7 +163,8 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     public HashSet<int> NamesInForest()
     {
         var names = new HashSet<int>();
-        for (var i = 0; i < Rows; i++)
+        _folded?.AddNames(names);
+        for (var i = _offset; i < Rows; i++)
         {
             var top = i;
             while (this[top].Parent >= 0)
@@ -166,27 +182,66 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     }
 
     /// <summary>Copies the forest (after <see cref="Finish"/>) into <paramref name="closed"/>, linked; classes are left
-    /// for the caller.</summary>
+    /// for the caller. Folded paths come first (<see cref="ColdStartRows.Folded"/>), then the rows kept.</summary>
     public void CopyTo(ColdStartRows closed, NameTable names)
     {
-        var rows = closed.Reset(Rows);
+        var folded = _folded?.Count ?? 0;
+        var rows = closed.Reset(folded + KeptRows);
+        if (_folded is { } folder)
+        {
+            closed.SetFolded(folder, rows);
+        }
+
+        CopyKept(rows[folded..], names, folded);
+        closed.Link();
+    }
+
+    /// <summary>The rows kept, as rows at <paramref name="first"/> on of the copy.</summary>
+    private void CopyKept(Span<ColdStartRows.Row> rows, NameTable names, int first)
+    {
         for (var i = 0; i < rows.Length; i++)
         {
-            ref var open = ref this[i];
+            var index = i + _offset;
+            ref var open = ref this[index];
             rows[i] = new ColdStartRows.Row
             {
                 Name = names[open.Name],
                 NameId = open.Name,
                 Request = open.Request < 0 ? null : _requests[open.Request],
-                SelfMicros = open.Wide ? _wide![i].Self : open.SelfMicros,
-                CumulativeMicros = open.Wide ? _wide![i].Cumulative : open.CumulativeMicros,
-                Parent = open.Parent < 0 ? -1 : open.Parent,
+                SelfMicros = open.Wide ? _wide![index].Self : open.SelfMicros,
+                CumulativeMicros = open.Wide ? _wide![index].Cumulative : open.CumulativeMicros,
+                Parent = open.Parent < 0 ? -1 : open.Parent - _offset + first,
                 Phase = open.Phase,
                 Cached = open.Cached,
             };
         }
+    }
 
-        closed.Link();
+    /// <summary>
+    /// Folds every row kept so far into one row per import path (<see cref="PathFolder"/>) and gives their blocks back. Only
+    /// when each is complete (no open imports: right after a root) and <see cref="OnlyUncachedInitRows"/>: their phase can no
+    /// longer change and nothing reads them one by one but the loader of each module, which the folder keeps.
+    /// </summary>
+    /// <param name="scratch">Rows to copy them to on the way (overwritten).</param>
+    /// <param name="names">The parse's names.</param>
+    public void Fold(ColdStartRows scratch, NameTable names)
+    {
+        if (HasOpenImports || !OnlyUncachedInitRows)
+        {
+            throw new InvalidOperationException("Only complete init-phase rows that are not cached can be folded.");
+        }
+
+        CopyKept(scratch.Reset(KeptRows), names, 0);
+        scratch.Link();
+        (_folded ??= new PathFolder()).Fold(scratch);
+        for (var i = 0; i < _blockCount; i++)
+        {
+            pool.Return(_blocks[i]);
+        }
+
+        _blockCount = 0;
+        _offset = Rows;
+        _wide = null;
     }
 
     /// <summary>A row's cumulative time in µs.</summary>
@@ -202,6 +257,8 @@ internal sealed class ForestBuilder(RowChunkPool pool)
 
         _blockCount = 0;
         Rows = 0;
+        _offset = 0;
+        _folded = null;
         _waiting = null;
         _wide = null;
     }

@@ -7,6 +7,13 @@ namespace ColdStart.Analysis.Parsing.Internal;
 /// </summary>
 internal interface IColdStartSink
 {
+    /// <summary>
+    /// Rows an open cold start keeps as rows before its complete init-phase rows may be folded into one row per import path
+    /// (<see cref="PathFolder"/>, <see cref="ColdStartRows.Folded"/>); null when the sink reads rows one by one and takes no
+    /// folded rows.
+    /// </summary>
+    int? FoldAfterRows { get; }
+
     /// <summary>A complete cold start; the parser no longer touches the profile.</summary>
     /// <param name="coldStart">The cold start, without its import forest (its <see cref="ColdStartProfile.Roots"/> are empty).</param>
     /// <param name="rows">Its import rows, which the sink may keep until it has read them.</param>

@@ -26,6 +26,7 @@ internal sealed class LogAssembler
     private ColdStartRows _closed = new();
     private readonly Dictionary<string, StreamState> _streams = new(StringComparer.Ordinal);
     private readonly IColdStartSink _sink;
+    private readonly int _foldAfterRows;
     private readonly SkipCounts _skipped = new();
     private readonly IncompleteColdStarts _incomplete = new();
     private readonly EventDeduplicator _dedup = new();
@@ -58,6 +59,7 @@ internal sealed class LogAssembler
     {
         _options = options;
         _sink = sink;
+        _foldAfterRows = sink.FoldAfterRows ?? int.MaxValue;
         _classifier = new ModuleClassifier(options.HandlerModule);
     }
 
@@ -480,6 +482,12 @@ internal sealed class LogAssembler
         var row = new OpenRow { Name = moduleName, Cached = cached, Request = -1 };
         AssignPhase(ref row, stream, coldStart);
         forest.Add(row, self, cumulative, depth, _skipped);
+        if (depth == 0 && forest.KeptRows >= _foldAfterRows && forest.OnlyUncachedInitRows && !forest.HasOpenImports
+            && coldStart.BeforeMarker.Count == 0 && coldStart.ParentModules is null)
+        {
+            // a very large cold start: what it printed so far is complete, of the init phase, and no row of it can change
+            forest.Fold(_closed, _names);
+        }
     }
 
     /// <summary>

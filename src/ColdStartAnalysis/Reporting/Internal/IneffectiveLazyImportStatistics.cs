@@ -45,8 +45,9 @@ internal sealed class IneffectiveLazyImportStatistics
                     (cachedLazyRoots ??= []).Add(index);
                 }
             }
-            else if (row.Phase == ImportPhase.Init)
+            else if (row.Phase == ImportPhase.Init && index >= rows.Folded)
             {
+                // folded rows came before every row kept: their modules' loaders are the folder's (below)
                 // a process loads a module once: the first row (in printed order) is the one that loaded it
                 loadedAtInit ??= new Dictionary<string, int>(StringComparer.Ordinal);
                 if (!loadedAtInit.TryGetValue(row.Name, out var seen) || index < seen)
@@ -91,7 +92,12 @@ internal sealed class IneffectiveLazyImportStatistics
             }
 
             entry.ColdStarts++;
-            if (loadedAtInit is not null && loadedAtInit.TryGetValue(row.Name, out var loader) && loader < index)
+            if (rows.Folder is { } folder && folder.TryGetLoader(row.NameId, out var loaderCumulative, out var loaderImporter))
+            {
+                entry.InitCumulativeMs.Add(loaderCumulative / 1000.0);
+                entry.Importers[loaderImporter] = entry.Importers.GetValueOrDefault(loaderImporter) + 1;
+            }
+            else if (loadedAtInit is not null && loadedAtInit.TryGetValue(row.Name, out var loader) && loader < index)
             {
                 ref var loaderRow = ref rows[loader];
                 entry.InitCumulativeMs.Add(loaderRow.CumulativeMicros / 1000.0);

@@ -8,7 +8,9 @@ namespace ColdStart.Analysis.Reporting.Internal;
 /// kept once it is added, so memory grows with distinct modules, paths and values, not with rows. Both
 /// <see cref="ImportTimeReport.Build"/> and <see cref="ImportTimeReport.Read"/> aggregate here.
 /// </summary>
-internal sealed class ReportAccumulator : IColdStartSink
+/// <param name="foldAfterRows">Rows an open cold start keeps before folding (<see cref="IColdStartSink.FoldAfterRows"/>);
+/// default: <see cref="PathFolder.DefaultFoldAfterRows"/>.</param>
+internal sealed class ReportAccumulator(int foldAfterRows = PathFolder.DefaultFoldAfterRows) : IColdStartSink
 {
     private readonly ModuleAccumulator _all = new();
     private readonly ModuleAccumulator _lazy = new();
@@ -31,6 +33,10 @@ internal sealed class ReportAccumulator : IColdStartSink
     private int _subprocesses;
     private int _invocations;
     private int _coldInvocations;
+
+    /// <summary>Every figure the report gives of init-phase rows is a sum or count over a path or a module, which folded
+    /// rows keep (and each module's first row, for ineffective lazy imports).</summary>
+    public int? FoldAfterRows { get; } = foldAfterRows;
 
     public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
@@ -153,7 +159,8 @@ internal sealed class ReportAccumulator : IColdStartSink
         }
 
         var firstRequest = coldStart.FirstReport?.RequestId;
-        var preOrderIndex = 0;
+        // a folded row (rows.Folded) stands for several rows; the rows after the folded ones came after all of them
+        var unfolded = rows.FoldedRows;
         long initModules = 0;
         long handlerModules = 0;
         var cached = false;
@@ -165,7 +172,8 @@ internal sealed class ReportAccumulator : IColdStartSink
             var parent = row.Parent;
             var rootPhase = parent < 0 ? row.Phase : _rootPhases[parent];
             _rootPhases[index] = rootPhase;
-            _paths[index] = _tree.Add(parent < 0 ? _tree.Root : _paths[parent], in row, rootPhase, sequence, preOrderIndex++);
+            var preOrderIndex = index < rows.Folded ? rows.FirstPreOrderOf(index) : unfolded++;
+            _paths[index] = _tree.Add(parent < 0 ? _tree.Root : _paths[parent], in row, rootPhase, sequence, preOrderIndex);
             cached |= row.Cached;
             if (!row.Cached)
             {
@@ -177,7 +185,7 @@ internal sealed class ReportAccumulator : IColdStartSink
 
                 if (row.Phase == ImportPhase.Init)
                 {
-                    initModules++;
+                    initModules += rows.RowsAt(index);
                 }
                 else if (row.Phase == ImportPhase.Invoke)
                 {
