@@ -21,9 +21,14 @@ internal sealed class CountedHistogram<T>
     [ThreadStatic]
     private static int[]? t_radixScratch;
 
-    // the distinct values seen, ascending, with their counts (12 bytes a value for long)
+    // a count this high or higher is kept in _large, by value: most distinct values are seen a few times, so a count takes
+    // one byte (5 bytes a distinct value with its int key instead of 8)
+    private const byte LargeCount = byte.MaxValue;
+
+    // the distinct values seen, ascending, with their counts
     private T[] _keys = [];
-    private int[] _counts = [];
+    private byte[] _counts = [];
+    private Dictionary<T, int>? _large;
     private int _distinct;
 
     // values added since the last merge; merged when full (sorted, then one linear merge), so adding stays cheap
@@ -85,7 +90,7 @@ internal sealed class CountedHistogram<T>
         var seen = 0;
         for (var i = 0; i < _distinct; i++)
         {
-            seen += _counts[i];
+            seen += CountAt(i);
             if (seen >= rank)
             {
                 return _keys[i];
@@ -101,7 +106,7 @@ internal sealed class CountedHistogram<T>
         Merge();
         for (var i = 0; i < _distinct; i++)
         {
-            yield return (_keys[i], _counts[i]);
+            yield return (_keys[i], CountAt(i));
         }
     }
 
@@ -109,10 +114,11 @@ internal sealed class CountedHistogram<T>
     public void Load(IReadOnlyList<(T Value, int Count)> values)
     {
         _keys = new T[values.Count];
-        _counts = new int[values.Count];
+        _counts = new byte[values.Count];
         for (var i = 0; i < values.Count; i++)
         {
-            (_keys[i], _counts[i]) = values[i];
+            _keys[i] = values[i].Value;
+            SetCount(i, values[i].Value, values[i].Count);
             Count += values[i].Count;
         }
 
@@ -197,16 +203,30 @@ internal sealed class CountedHistogram<T>
 
             if (order == 0)
             {
-                count += _counts[i--];
+                count += CountAt(i--);
             }
 
             _keys[k] = value;
-            _counts[k--] = count;
+            SetCount(k--, value, count);
         }
 
         // what is left of the known values is already in place (k == i)
         _distinct = total;
         _pendingCount = 0;
+    }
+
+    private int CountAt(int index) => _counts[index] < LargeCount ? _counts[index] : _large![_keys[index]];
+
+    private void SetCount(int index, T value, int count)
+    {
+        if (count < LargeCount)
+        {
+            _counts[index] = (byte)count;
+            return;
+        }
+
+        _counts[index] = LargeCount;
+        (_large ??= [])[value] = count;
     }
 
     /// <summary>

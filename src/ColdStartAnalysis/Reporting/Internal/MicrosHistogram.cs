@@ -1,8 +1,8 @@
 namespace ColdStart.Analysis.Reporting.Internal;
 
 /// <summary>
-/// A <see cref="CountedHistogram{T}"/> of whole µs that keeps its values as 32-bit integers while they fit (8 bytes a
-/// distinct value instead of 12) and moves to 64-bit ones, exactly, the first time one does not. Figures come out in ms
+/// A <see cref="CountedHistogram{T}"/> of whole µs that keeps its values as 32-bit integers while they fit (5 bytes a
+/// distinct value instead of 9) and moves to 64-bit ones, exactly, the first time one does not. Figures come out in ms
 /// as <c>µs / 1000.0</c>, the double the sample lists held.
 /// </summary>
 internal sealed class MicrosHistogram
