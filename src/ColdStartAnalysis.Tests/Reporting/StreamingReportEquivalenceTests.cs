@@ -155,6 +155,47 @@ public class StreamingReportEquivalenceTests
     }
 
     [Fact]
+    public void Environments_changed_after_their_first_invocation_give_the_same_report()
+    {
+        // environments stay open to the end of the input: what a later request adds (or cuts) decides how each counts
+        const string StreamC = "2024/05/01/[$LATEST]cccccccccccccccccccccccccccccccc";
+        const string StreamD = "2024/05/01/[$LATEST]dddddddddddddddddddddddddddddddd";
+        const string StreamE = "2024/05/01/[$LATEST]eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
+        string[] FirstInvocation(string request, string only, long scale) =>
+        [
+            InitStart("python:3.12.v3"), Wrapper(), ImportTimeText.Header,
+            .. Rows([(0, "boto3", 9 * scale), (1, "botocore", 20 * scale), (0, only, 3 * scale)]),
+            Start(request), .. Rows([(0, "yaml", 4 * scale)]), End(request), Report(request, 10, init: 300),
+        ];
+
+        // A: a later request imports a module lazily; B: a later request's import is cut (B ends incomplete, and took a
+        // module and a path no other environment has); C: a child process prints into a later request; D: unchanged;
+        // E began before A but its first invocation ends after A's
+        var lines = new List<(string Stream, string Line)>();
+        lines.AddRange(FirstInvocation("e1", "only_e", 5).Take(6).Select(l => (StreamE, l)));
+        lines.AddRange(FirstInvocation("a1", "only_a", 1).Select(l => (StreamA, l)));
+        lines.AddRange(FirstInvocation("b1", "only_b", 2).Select(l => (StreamB, l)));
+        lines.AddRange(FirstInvocation("c1", "only_c", 3).Select(l => (StreamC, l)));
+        lines.AddRange(FirstInvocation("d1", "only_d", 4).Select(l => (StreamD, l)));
+        lines.AddRange(FirstInvocation("e1", "only_e", 5).Skip(6).Select(l => (StreamE, l)));
+        lines.AddRange(new[] { Start("a2"), ImportTimeText.Row(700, 700, 0, "sqlite3"), End("a2"), Report("a2", 9) }.Select(l => (StreamA, l)));
+        lines.AddRange(new[] { Start("b2"), ImportTimeText.Row(50, 50, 1, "_decimal"), End("b2"), Report("b2", 9) }.Select(l => (StreamB, l)));
+        lines.AddRange(new[] { Start("c2"), ImportTimeText.Header, ImportTimeText.Row(80, 80, 0, "worker"), End("c2"), Report("c2", 9) }.Select(l => (StreamC, l)));
+        lines.AddRange(new[] { Start("d2"), End("d2"), Report("d2", 9) }.Select(l => (StreamD, l)));
+        var text = Tail(lines);
+
+        var parsed = ReportEquivalence.AssertSameEverywhere(() => [LogSource.FromText("tail.log", text)]);
+
+        Assert.Equal([StreamE, StreamA, StreamC, StreamD], parsed.ColdStarts.Select(c => c.Stream));
+        var report = ImportTimeReport.Read([LogSource.FromText("tail.log", text)]);
+        Assert.Equal(1, report.Summary.IncompleteColdStarts.Total);
+        Assert.DoesNotContain(report.TopBySelf, m => m.Name == "only_b");
+        Assert.DoesNotContain(report.Tree, n => n.Name == "only_b");
+        Assert.Contains(report.LazyImports, m => m.Name == "sqlite3");
+        Assert.Equal(1, report.Summary.Subprocesses);
+    }
+
+    [Fact]
     public void Cached_rows_after_folded_init_rows_give_the_same_ineffective_lazy_imports()
     {
         // 3.14: uncached roots first (folded one by one with folding after every root), then a cached row (no more folding);
