@@ -46,4 +46,50 @@ public class CountedHistogramTests
         Assert.Equal(sorted.Distinct().Count(), histogram.Values().Count());
         Assert.Equal(sorted.GroupBy(v => v).Select(g => (g.Key, g.Count())), histogram.Values());
     }
+
+    public static TheoryData<string, int, int, int> PackedShapes => new()
+    {
+        // name, samples, lowest value, spread: as above, and values that cross 16-bit boundaries and zero often
+        { "few distinct", 20_000, 0, 50 },
+        { "jittered microseconds", 50_000, 0, 2_000_000 },
+        { "every int", 30_000, int.MinValue, int.MaxValue },
+        { "below the radix threshold", 60, 0, 1_000 },
+        { "around a 16-bit boundary", 40_000, 65_536 - 300, 600 },
+        { "around zero", 40_000, -70_000, 140_000 },
+        { "many runs", 40_000, 0, 50_000_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(PackedShapes))]
+    public void The_packed_histogram_ranks_as_a_sorted_list(string shape, int samples, int lowest, int spread)
+    {
+        var random = new Random(shape.Length * 7907);
+        var histogram = new PackedIntHistogram();
+        var list = new List<int>();
+        for (var i = 0; i < samples; i++)
+        {
+            var value = spread == int.MaxValue ? random.Next(int.MinValue, int.MaxValue) : lowest + random.Next(spread);
+            histogram.Add(value);
+            list.Add(value);
+
+            // ranks asked now and then merge what is pending: later values merge into runs already there
+            if (i % (samples / 7 + 1) == 0)
+            {
+                var sortedSoFar = list.Order().ToList();
+                Assert.Equal(sortedSoFar[(int)Math.Ceiling(0.5 * sortedSoFar.Count) - 1], histogram.Rank(50));
+                Assert.Equal(sortedSoFar[^1], histogram.Max);
+            }
+        }
+
+        var sorted = list.Order().ToList();
+        Assert.Equal(samples, histogram.Count);
+        Assert.Equal(sorted[0], histogram.Min);
+        Assert.Equal(sorted[^1], histogram.Max);
+        foreach (var p in new[] { 1, 10, 50, 90, 99, 99.9, 100 })
+        {
+            Assert.Equal(Percentiles.Rank(sorted.Select(v => (double)v).ToList(), p), histogram.Rank(p));
+        }
+
+        Assert.Equal(sorted.GroupBy(v => v).Select(g => (g.Key, g.Count())), histogram.Values());
+    }
 }

@@ -18,9 +18,6 @@ internal sealed class CountedHistogram<T>
     private const int SmallPending = 1024;
     private const int MaxPending = 8192;
 
-    [ThreadStatic]
-    private static int[]? t_radixScratch;
-
     // a count this high or higher is kept in _large, by value: most distinct values are seen a few times, so a count takes
     // one byte (5 bytes a distinct value with its int key instead of 8)
     private const byte LargeCount = byte.MaxValue;
@@ -144,7 +141,7 @@ internal sealed class CountedHistogram<T>
         var pending = _pending.AsSpan(0, _pendingCount);
         if (typeof(T) == typeof(int) && pending.Length > 64)
         {
-            RadixSort(MemoryMarshal.Cast<T, int>(pending));
+            IntRadixSort.Sort(MemoryMarshal.Cast<T, int>(pending));
         }
         else
         {
@@ -227,65 +224,5 @@ internal sealed class CountedHistogram<T>
 
         _counts[index] = LargeCount;
         (_large ??= [])[value] = count;
-    }
-
-    /// <summary>
-    /// Sorts ints ascending by their bytes, least significant first (a byte all values share is skipped): µs values
-    /// differ only in their low three bytes, so this is three linear passes instead of a comparison sort.
-    /// </summary>
-    private static void RadixSort(Span<int> values)
-    {
-        var n = values.Length;
-        if (t_radixScratch is not { } scratch || scratch.Length < n)
-        {
-            t_radixScratch = scratch = new int[Math.Max(n, MaxPending)];
-        }
-
-        // the sign bit flipped: negative values order before positive ones as unsigned numbers
-        const uint Flip = 0x80000000u;
-        Span<int> counts = stackalloc int[4 * 256];
-        counts.Clear();
-        foreach (var value in values)
-        {
-            var key = (uint)value ^ Flip;
-            counts[(int)(key & 0xFF)]++;
-            counts[256 + (int)((key >> 8) & 0xFF)]++;
-            counts[512 + (int)((key >> 16) & 0xFF)]++;
-            counts[768 + (int)(key >> 24)]++;
-        }
-
-        Span<int> source = values;
-        Span<int> target = scratch.AsSpan(0, n);
-        for (var pass = 0; pass < 4; pass++)
-        {
-            var shift = pass * 8;
-            var offsets = counts.Slice(pass * 256, 256);
-            if (offsets[(int)((((uint)source[0] ^ Flip) >> shift) & 0xFF)] == n)
-            {
-                continue;
-            }
-
-            var start = 0;
-            for (var digit = 0; digit < 256; digit++)
-            {
-                var count = offsets[digit];
-                offsets[digit] = start;
-                start += count;
-            }
-
-            foreach (var value in source)
-            {
-                target[offsets[(int)((((uint)value ^ Flip) >> shift) & 0xFF)]++] = value;
-            }
-
-            var swap = source;
-            source = target;
-            target = swap;
-        }
-
-        if (source != values)
-        {
-            source.CopyTo(values);
-        }
     }
 }

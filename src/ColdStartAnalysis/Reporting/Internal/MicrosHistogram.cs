@@ -1,13 +1,14 @@
 namespace ColdStart.Analysis.Reporting.Internal;
 
 /// <summary>
-/// A <see cref="CountedHistogram{T}"/> of whole µs that keeps its values as 32-bit integers while they fit (5 bytes a
-/// distinct value instead of 9) and moves to 64-bit ones, exactly, the first time one does not. Figures come out in ms
-/// as <c>µs / 1000.0</c>, the double the sample lists held.
+/// A counted histogram of whole µs that keeps its values packed as 32-bit integers while they fit
+/// (<see cref="PackedIntHistogram"/>: 3 bytes a distinct value instead of 9) and moves to 64-bit ones
+/// (<see cref="CountedHistogram{T}"/>), exactly, the first time one does not. Figures come out in ms as <c>µs / 1000.0</c>,
+/// the double the sample lists held.
 /// </summary>
 internal sealed class MicrosHistogram
 {
-    private CountedHistogram<int>? _narrow = new();
+    private PackedIntHistogram? _narrow = new();
     private CountedHistogram<long>? _wide;
 
     /// <summary>Samples added.</summary>
