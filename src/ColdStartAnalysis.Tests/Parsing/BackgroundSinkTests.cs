@@ -102,6 +102,8 @@ public class BackgroundSinkTests
 
         public int? FoldAfterRows => null;
 
+        public int? SpillAfterRows => null;
+
         public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
         {
             Sequences.Add(sequence);
@@ -120,6 +122,8 @@ public class BackgroundSinkTests
         public int Calls { get; private set; }
 
         public int? FoldAfterRows => null;
+
+        public int? SpillAfterRows => null;
 
         public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
         {

@@ -77,6 +77,8 @@ public class PathFolderTests
 
         public int? FoldAfterRows => foldAfterRows;
 
+        public int? SpillAfterRows => null;
+
         public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
         {
             var copy = new List<Row>();

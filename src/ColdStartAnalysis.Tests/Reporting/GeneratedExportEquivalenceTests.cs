@@ -56,9 +56,14 @@ public sealed class GeneratedExportEquivalenceTests(GeneratedExportEquivalenceTe
         var streamed = StrategyComparison.Build(
             [StrategyLogs.Read("lazy", [LogSource.FromFile(lazy)]), StrategyLogs.Read("prewarmed", [LogSource.FromFile(prewarmed)])], pricing);
 
+        // every environment's rows through the temporary file (otherwise only past 65,536 open rows)
+        var spilled = StrategyComparison.Build(
+            [StrategyLogs.ReadWithSpill("lazy", [LogSource.FromFile(lazy)], null, spillAfterRows: 0), StrategyLogs.ReadWithSpill("prewarmed", [LogSource.FromFile(prewarmed)], null, spillAfterRows: 0)], pricing);
+
         Assert.True(parsed.Strategies[0].ColdStartProfiles > 30);
         Assert.Equal(StrategyKind.ProvisionedConcurrency, parsed.Strategies[1].Kind);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(parsed.Strategies), System.Text.Json.JsonSerializer.Serialize(streamed.Strategies));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(parsed.Strategies), System.Text.Json.JsonSerializer.Serialize(spilled.Strategies));
     }
 
     /// <summary>One input directory for the class: the local CPython is captured once, then every case generates from it.</summary>

@@ -44,11 +44,15 @@ internal static class ReportEquivalence
                 (ImportTimeReport.Read(sources(), parseOptions, options), "Read"),
 
                 // the aggregation thread from the first cold start on (a small log is otherwise read on one thread)
-                (ImportTimeReport.ReadWithThreshold(sources(), parseOptions, options, synchronousRows: 0, PathFolder.DefaultFoldAfterRows), "Read on a second thread"),
+                (ImportTimeReport.ReadWithThreshold(sources(), parseOptions, options, synchronousRows: 0, PathFolder.DefaultFoldAfterRows, RowSpill.DefaultSpillAfterRows), "Read on a second thread"),
 
                 // init-phase rows folded into one row per path after every root where that can be done (a cold start is
                 // otherwise folded only past tens of thousands of rows)
-                (ImportTimeReport.ReadWithThreshold(sources(), parseOptions, options, synchronousRows: 0, foldAfterRows: 1), "Read with folding"),
+                (ImportTimeReport.ReadWithThreshold(sources(), parseOptions, options, synchronousRows: 0, foldAfterRows: 1, RowSpill.DefaultSpillAfterRows), "Read with folding"),
+
+                // every Lambda environment's rows written to a temporary file when its first invocation ends, and read back
+                // when it closes or a later request adds to it (otherwise only past 65,536 open rows)
+                (ImportTimeReport.ReadWithThreshold(sources(), parseOptions, options, synchronousRows: 0, PathFolder.DefaultFoldAfterRows, spillAfterRows: 0), "Read with open rows spilled"),
             };
             foreach (var (report, how) in streamed)
             {

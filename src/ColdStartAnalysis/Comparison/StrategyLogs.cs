@@ -55,10 +55,15 @@ public sealed class StrategyLogs
     /// <param name="sources">Its logs.</param>
     /// <param name="options">How to parse; default: <see cref="ParseOptions"/> with every option at its default.</param>
     /// <exception cref="LogSourceException">An input cannot be read or is refused, as by <see cref="LogParser.Parse(IEnumerable{LogSource}, ParseOptions?)"/>.</exception>
-    public static StrategyLogs Read(string name, IEnumerable<LogSource> sources, ParseOptions? options = null)
+    public static StrategyLogs Read(string name, IEnumerable<LogSource> sources, ParseOptions? options = null) =>
+        ReadWithSpill(name, sources, options, Parsing.Internal.RowSpill.DefaultSpillAfterRows);
+
+    /// <summary><see cref="Read(string, IEnumerable{LogSource}, ParseOptions?)"/>, with the open rows kept in memory before
+    /// quiet environments' rows are spilled (tests pass 0 to spill every one).</summary>
+    internal static StrategyLogs ReadWithSpill(string name, IEnumerable<LogSource> sources, ParseOptions? options, int spillAfterRows)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var sink = new StrategySink();
+        var sink = new StrategySink(spillAfterRows);
         var totals = LogParser.Run(sources, options, sink, () => [], () => []);
         return new StrategyLogs(name, sink.ColdStarts(), sink.Invocations, totals);
     }

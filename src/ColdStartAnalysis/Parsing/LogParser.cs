@@ -36,7 +36,7 @@ public static class LogParser
         ArgumentNullException.ThrowIfNull(sources);
         options ??= new ParseOptions();
         var given = sources.ToList();
-        var assembler = new LogAssembler(options, sink);
+        using var assembler = new LogAssembler(options, sink);
         long total = 0;
         long progress = 0;
         long reported = 0;

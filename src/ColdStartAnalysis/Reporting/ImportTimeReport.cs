@@ -101,7 +101,8 @@ public sealed class ImportTimeReport
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (checked before anything is read); the message names it and the value.</exception>
     /// <exception cref="LogSourceException">An input cannot be read or is refused, as by <see cref="LogParser.Parse(IEnumerable{LogSource}, ParseOptions?)"/>.</exception>
     public static ImportTimeReport Read(IEnumerable<LogSource> sources, ParseOptions? parseOptions = null, ReportOptions? options = null) =>
-        ReadWithThreshold(sources, parseOptions, options, Parsing.Internal.BackgroundSink.DefaultSynchronousRows, Parsing.Internal.PathFolder.DefaultFoldAfterRows);
+        ReadWithThreshold(sources, parseOptions, options, Parsing.Internal.BackgroundSink.DefaultSynchronousRows, Parsing.Internal.PathFolder.DefaultFoldAfterRows,
+            Parsing.Internal.RowSpill.DefaultSpillAfterRows);
 
     /// <summary><see cref="Read"/>, with the point at which the aggregation thread starts.</summary>
     /// <param name="sources">The inputs.</param>
@@ -111,14 +112,16 @@ public sealed class ImportTimeReport
     /// (tests pass 0 to run every cold start through it).</param>
     /// <param name="foldAfterRows">Rows an open cold start keeps before its complete init-phase rows are folded into one row
     /// per import path (tests pass 1 to fold wherever it can be done).</param>
+    /// <param name="spillAfterRows">Open rows kept in memory before quiet environments' rows wait in a temporary file (tests
+    /// pass 0 to spill every one).</param>
     internal static ImportTimeReport ReadWithThreshold(IEnumerable<LogSource> sources, ParseOptions? parseOptions, ReportOptions? options, long synchronousRows,
-        int foldAfterRows)
+        int foldAfterRows, int spillAfterRows)
     {
         ArgumentNullException.ThrowIfNull(sources);
         options ??= new ReportOptions();
         options.Validate();
 
-        var accumulator = new ReportAccumulator(foldAfterRows);
+        var accumulator = new ReportAccumulator(foldAfterRows, spillAfterRows);
         if (!Parsing.Internal.BackgroundSink.Helps)
         {
             return accumulator.Build(LogParser.Run(sources, parseOptions, accumulator, () => [], () => []), options);

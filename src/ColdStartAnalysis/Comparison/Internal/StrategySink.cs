@@ -6,7 +6,8 @@ namespace ColdStart.Analysis.Comparison.Internal;
 /// Keeps what a comparison reads while the parser streams one strategy's logs: each cold start's
 /// <see cref="ColdStartFacts"/> (its rows are dropped as soon as it closes) and each REPORT.
 /// </summary>
-internal sealed class StrategySink : IColdStartSink
+/// <param name="spillAfterRows">See <see cref="IColdStartSink.SpillAfterRows"/>.</param>
+internal sealed class StrategySink(int spillAfterRows) : IColdStartSink
 {
     private readonly List<(long Sequence, ColdStartFacts Facts)> _coldStarts = [];
 
@@ -14,6 +15,8 @@ internal sealed class StrategySink : IColdStartSink
 
     /// <summary>A comparison reads only the roots' sums, which folding keeps.</summary>
     public int? FoldAfterRows => PathFolder.DefaultFoldAfterRows;
+
+    public int? SpillAfterRows => spillAfterRows;
 
     public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {

@@ -44,6 +44,8 @@ internal sealed class BackgroundSink : IColdStartSink, IDisposable
 
     public int? FoldAfterRows => _inner.FoldAfterRows;
 
+    public int? SpillAfterRows => _inner.SpillAfterRows;
+
     public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
         if (_thread is null)

@@ -11,6 +11,9 @@ internal sealed class CollectingSink : IColdStartSink
     /// <summary>Never: a <see cref="ParseResult"/> holds every row as an <see cref="ImportNode"/>.</summary>
     public int? FoldAfterRows => null;
 
+    /// <summary>Never: a <see cref="ParseResult"/> holds every row in memory anyway.</summary>
+    public int? SpillAfterRows => null;
+
     public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
         rows.ToNodes(coldStart.RootList);

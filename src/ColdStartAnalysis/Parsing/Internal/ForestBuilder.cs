@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace ColdStart.Analysis.Parsing.Internal;
 
 /// <summary>
@@ -21,6 +25,10 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     private int _offset;
     private PathFolder? _folded;
 
+    // where the rows kept wait in the spill file while their blocks are given back (TrySpill); -1 while they are in blocks
+    private RowSpill? _spill;
+    private long _spilledAt = -1;
+
     // rows finished below depth 0 still waiting for their parent's row, in printed order; their depths never decrease from
     // the first to the last (a row adopts every waiting row deeper than itself), so a row's children are the end of the list
     private List<(int Row, int Depth)>? _waiting;
@@ -38,8 +46,20 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     /// <summary>Rows finished below depth 0 whose parent row has not come yet: the block is inside an import.</summary>
     public bool HasOpenImports => _waiting is { Count: > 0 };
 
-    /// <summary>A row not folded, by its index in the cold start.</summary>
-    public ref OpenRow this[int row] => ref pool.Row(_blocks[(row - _offset) >> RowChunkPool.Bits], (row - _offset) & RowChunkPool.Mask);
+    /// <summary>The rows kept wait in a spill file (<see cref="TrySpill"/>).</summary>
+    public bool Spilled => _spilledAt >= 0;
+
+    /// <summary>A row not folded, by its index in the cold start (read back first if it was spilled).</summary>
+    public ref OpenRow this[int row]
+    {
+        get
+        {
+            Unspill();
+            return ref Row(row);
+        }
+    }
+
+    private ref OpenRow Row(int row) => ref pool.Row(_blocks[(row - _offset) >> RowChunkPool.Bits], (row - _offset) & RowChunkPool.Mask);
 
     /// <summary>The index of a request id in this cold start's list (for <see cref="OpenRow.Request"/>).</summary>
     /// <remarks>Requests in a stream follow one another, so a row's request is the last one listed or a new one. An id
@@ -61,6 +81,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     /// the output.</summary>
     public int Add(in OpenRow added, long self, long cumulative, int depth, SkipCounts skipped)
     {
+        Unspill();
         var index = Rows;
         if (((index - _offset) >> RowChunkPool.Bits) == _blockCount)
         {
@@ -74,7 +95,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
 
         Rows++;
         _previousDepth = depth;
-        ref var row = ref this[index];
+        ref var row = ref Row(index);
         row = added;
         OnlyUncachedInitRows &= added.Phase == ImportPhase.Init && !added.Cached;
         row.Parent = depth == 0 ? OpenRow.Root : OpenRow.Waiting;
@@ -108,7 +129,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
                     var (child, childDepth) = waiting[i];
                     orphans += childDepth > depth + 1 ? 1 : 0;
                     childrenCumulative += CumulativeOf(child);
-                    this[child].Parent = index;
+                    Row(child).Parent = index;
                 }
 
                 if (orphans > 0)
@@ -147,10 +168,11 @@ internal sealed class ForestBuilder(RowChunkPool pool)
             return;
         }
 
+        Unspill();
         skipped.Add(SkipReason.OrphanChild, waiting.Count);
         foreach (var (row, _) in waiting)
         {
-            this[row].Parent = OpenRow.Root;
+            Row(row).Parent = OpenRow.Root;
         }
 
         waiting.Clear();
@@ -162,19 +184,20 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     /// </summary>
     public HashSet<int> NamesInForest()
     {
+        Unspill();
         var names = new HashSet<int>();
         _folded?.AddNames(names);
         for (var i = _offset; i < Rows; i++)
         {
             var top = i;
-            while (this[top].Parent >= 0)
+            while (Row(top).Parent >= 0)
             {
-                top = this[top].Parent;
+                top = Row(top).Parent;
             }
 
-            if (this[top].Parent == OpenRow.Root)
+            if (Row(top).Parent == OpenRow.Root)
             {
-                names.Add(this[i].Name);
+                names.Add(Row(i).Name);
             }
         }
 
@@ -185,6 +208,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     /// for the caller. Folded paths come first (<see cref="ColdStartRows.Folded"/>), then the rows kept.</summary>
     public void CopyTo(ColdStartRows closed, NameTable names)
     {
+        Unspill();
         var folded = _folded?.Count ?? 0;
         var rows = closed.Reset(folded + KeptRows);
         if (_folded is { } folder)
@@ -202,7 +226,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
         for (var i = 0; i < rows.Length; i++)
         {
             var index = i + _offset;
-            ref var open = ref this[index];
+            ref var open = ref Row(index);
             rows[i] = new ColdStartRows.Row
             {
                 Name = names[open.Name],
@@ -231,6 +255,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
             throw new InvalidOperationException("Only complete init-phase rows that are not cached can be folded.");
         }
 
+        Unspill();
         CopyKept(scratch.Reset(KeptRows), names, 0);
         scratch.Link();
         (_folded ??= new PathFolder()).Fold(scratch);
@@ -245,7 +270,93 @@ internal sealed class ForestBuilder(RowChunkPool pool)
     }
 
     /// <summary>A row's cumulative time in µs.</summary>
-    private long CumulativeOf(int row) => this[row] is { Wide: true } ? _wide![row].Cumulative : this[row].CumulativeMicros;
+    private long CumulativeOf(int row) => Row(row) is { Wide: true } ? _wide![row].Cumulative : Row(row).CumulativeMicros;
+
+    /// <summary>
+    /// Writes the rows kept to <paramref name="spill"/> and gives their blocks back; they are read back as soon as anything
+    /// needs them (a row added, the cold start closing). Only when no import is open (the waiting list stays in memory, and
+    /// rows waiting for a parent would change). False when there is nothing to spill or the file cannot take it.
+    /// </summary>
+    public bool TrySpill(RowSpill spill)
+    {
+        if (Spilled || KeptRows == 0 || HasOpenImports)
+        {
+            return false;
+        }
+
+        var size = KeptRows * Unsafe.SizeOf<OpenRow>();
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var written = 0;
+            for (var block = 0; block < _blockCount; block++)
+            {
+                var bytes = MemoryMarshal.AsBytes(pool.Block(_blocks[block])[..RowsInBlock(block)]);
+                bytes.CopyTo(buffer.AsSpan(written));
+                written += bytes.Length;
+            }
+
+            if (spill.TryWrite(buffer.AsSpan(0, size)) is not { } at)
+            {
+                return false;
+            }
+
+            _spill = spill;
+            _spilledAt = at;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        for (var i = 0; i < _blockCount; i++)
+        {
+            pool.Return(_blocks[i]);
+        }
+
+        _blockCount = 0;
+        return true;
+    }
+
+    /// <summary>Reads the rows kept back from the spill file into blocks, if they were spilled.</summary>
+    private void Unspill()
+    {
+        if (_spilledAt < 0)
+        {
+            return;
+        }
+
+        var size = KeptRows * Unsafe.SizeOf<OpenRow>();
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            _spill!.Read(_spilledAt, buffer.AsSpan(0, size));
+            var blocks = (KeptRows + RowChunkPool.Mask) >> RowChunkPool.Bits;
+            if (blocks > _blocks.Length)
+            {
+                Array.Resize(ref _blocks, Math.Max(blocks, _blocks.Length * 2));
+            }
+
+            var read = 0;
+            for (var block = 0; block < blocks; block++)
+            {
+                _blocks[block] = pool.Rent();
+                var bytes = MemoryMarshal.AsBytes(pool.Block(_blocks[block])[..RowsInBlock(block)]);
+                buffer.AsSpan(read, bytes.Length).CopyTo(bytes);
+                read += bytes.Length;
+            }
+
+            _blockCount = blocks;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        _spilledAt = -1;
+    }
+
+    private int RowsInBlock(int block) => Math.Min(RowChunkPool.Size, KeptRows - (block << RowChunkPool.Bits));
 
     /// <summary>Gives the row blocks back to the pool; the builder is not used again.</summary>
     public void Release()
@@ -259,6 +370,7 @@ internal sealed class ForestBuilder(RowChunkPool pool)
         Rows = 0;
         _offset = 0;
         _folded = null;
+        _spilledAt = -1;
         _waiting = null;
         _wide = null;
     }

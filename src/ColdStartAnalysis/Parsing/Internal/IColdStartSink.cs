@@ -14,6 +14,12 @@ internal interface IColdStartSink
     /// </summary>
     int? FoldAfterRows { get; }
 
+    /// <summary>
+    /// Open rows the parser keeps in memory before the rows of Lambda environments whose first invocation has ended wait in
+    /// a temporary file instead (<see cref="RowSpill"/>); null: never (the sink keeps every row anyway).
+    /// </summary>
+    int? SpillAfterRows { get; }
+
     /// <summary>A complete cold start; the parser no longer touches the profile.</summary>
     /// <param name="coldStart">The cold start, without its import forest (its <see cref="ColdStartProfile.Roots"/> are empty).</param>
     /// <param name="rows">Its import rows, which the sink may keep until it has read them.</param>

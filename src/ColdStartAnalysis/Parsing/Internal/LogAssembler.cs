@@ -9,7 +9,7 @@ namespace ColdStart.Analysis.Parsing.Internal;
 /// Turns lines into the model: tracks each log stream's state (cold start being built, open request, pending
 /// INIT_START facts), places import rows in their forest with their phase, and accounts for every line.
 /// </summary>
-internal sealed class LogAssembler
+internal sealed class LogAssembler : IDisposable
 {
     private const int MaxMessageNesting = 2;
 
@@ -27,6 +27,9 @@ internal sealed class LogAssembler
     private readonly Dictionary<string, StreamState> _streams = new(StringComparer.Ordinal);
     private readonly IColdStartSink _sink;
     private readonly int _foldAfterRows;
+    private readonly long _spillAfterRows;
+    private RowSpill? _spill;
+    private bool _spillUnavailable;
     private readonly SkipCounts _skipped = new();
     private readonly IncompleteColdStarts _incomplete = new();
     private readonly EventDeduplicator _dedup = new();
@@ -60,6 +63,7 @@ internal sealed class LogAssembler
         _options = options;
         _sink = sink;
         _foldAfterRows = sink.FoldAfterRows ?? int.MaxValue;
+        _spillAfterRows = sink.SpillAfterRows ?? long.MaxValue;
         _classifier = new ModuleClassifier(options.HandlerModule);
     }
 
@@ -710,9 +714,40 @@ internal sealed class LogAssembler
 
                 var cold = metrics.InitDurationMs is not null || metrics.RestoreDurationMs is not null || first;
                 _sink.OnInvocation(new Invocation(stream.Name, metrics.RequestId, metrics, cold, platform.Time ?? TimeOf(timestampToken, time)));
+                if (first)
+                {
+                    SpillWhenOverBudget(stream, current!);
+                }
+
                 return;
         }
     }
+
+    /// <summary>
+    /// A Lambda environment's first invocation ended: its cold start stays open to the end of the input (a later request may
+    /// still add to it) but rarely changes again, so once the open rows take more than the sink's budget its rows wait in a
+    /// temporary file until it closes or changes (memory then grows with environments, not with their rows). Only in
+    /// exports with stream names, where environments stay open to the end; rows stay in memory if no file can be written.
+    /// </summary>
+    private void SpillWhenOverBudget(StreamState stream, ColdStartBuilder coldStart)
+    {
+        if (stream.NamedAfterSource || _spillUnavailable || (long)_rows.BlocksInUse * RowChunkPool.Size <= _spillAfterRows)
+        {
+            return;
+        }
+
+        _spill ??= RowSpill.TryCreate();
+        if (_spill is null)
+        {
+            _spillUnavailable = true;
+            return;
+        }
+
+        coldStart.Forest.TrySpill(_spill);
+    }
+
+    /// <summary>Closes (and so deletes) the spill file, if one was made.</summary>
+    public void Dispose() => _spill?.Dispose();
 
     /// <summary>Lines of several environments in one stream without names: refused, nothing can tell them apart.</summary>
     private void Overlap(StreamState stream, string what) => throw new LogSourceException(

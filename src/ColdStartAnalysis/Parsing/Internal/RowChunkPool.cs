@@ -21,9 +21,13 @@ internal sealed class RowChunkPool
     private readonly List<OpenRow[]> _slabs = [];
     private readonly Stack<int> _free = new();
 
+    /// <summary>Blocks rented and not given back.</summary>
+    public int BlocksInUse { get; private set; }
+
     /// <summary>A free block's id.</summary>
     public int Rent()
     {
+        BlocksInUse++;
         if (_free.Count == 0)
         {
             var slab = _slabs.Count;
@@ -37,7 +41,15 @@ internal sealed class RowChunkPool
         return _free.Pop();
     }
 
-    public void Return(int block) => _free.Push(block);
+    public void Return(int block)
+    {
+        BlocksInUse--;
+        _free.Push(block);
+    }
+
+    /// <summary>The rows of a block.</summary>
+    public Span<OpenRow> Block(int block) =>
+        _slabs[block >> BlocksPerSlabBits].AsSpan((block & ((1 << BlocksPerSlabBits) - 1)) << Bits, Size);
 
     /// <summary>Row <paramref name="row"/> (0 to <see cref="Size"/> - 1) of a block.</summary>
     public ref OpenRow Row(int block, int row) =>

@@ -10,7 +10,9 @@ namespace ColdStart.Analysis.Reporting.Internal;
 /// </summary>
 /// <param name="foldAfterRows">Rows an open cold start keeps before folding (<see cref="IColdStartSink.FoldAfterRows"/>);
 /// default: <see cref="PathFolder.DefaultFoldAfterRows"/>.</param>
-internal sealed class ReportAccumulator(int foldAfterRows = PathFolder.DefaultFoldAfterRows) : IColdStartSink
+/// <param name="spillAfterRows">Open rows kept in memory before quiet environments' rows are spilled
+/// (<see cref="IColdStartSink.SpillAfterRows"/>); default: <see cref="RowSpill.DefaultSpillAfterRows"/>.</param>
+internal sealed class ReportAccumulator(int foldAfterRows = PathFolder.DefaultFoldAfterRows, int spillAfterRows = RowSpill.DefaultSpillAfterRows) : IColdStartSink
 {
     private readonly ModuleAccumulator _all = new();
     private readonly ModuleAccumulator _lazy = new();
@@ -37,6 +39,9 @@ internal sealed class ReportAccumulator(int foldAfterRows = PathFolder.DefaultFo
     /// <summary>Every figure the report gives of init-phase rows is a sum or count over a path or a module, which folded
     /// rows keep (and each module's first row, for ineffective lazy imports).</summary>
     public int? FoldAfterRows { get; } = foldAfterRows;
+
+    /// <summary>The report reads each cold start once, when it closes: its rows may wait on disk until then.</summary>
+    public int? SpillAfterRows { get; } = spillAfterRows;
 
     public ColdStartRows OnColdStart(ColdStartProfile coldStart, ColdStartRows rows, long sequence)
     {
