@@ -59,18 +59,29 @@ internal sealed class RowSpill : IDisposable
     }
 
     /// <summary>Reads back what was written at <paramref name="offset"/>.</summary>
+    /// <exception cref="LogSourceException">The file cannot be read back (a disk error, or something else cut it): the one-line
+    /// message says so, as for an input that cannot be read.</exception>
     public void Read(long offset, Span<byte> bytes)
     {
         var read = 0;
-        while (read < bytes.Length)
+        try
         {
-            var n = RandomAccess.Read(_file, bytes[read..], offset + read);
-            if (n == 0)
+            while (read < bytes.Length)
             {
-                throw new IOException($"The temporary file of open import rows ended at byte {offset + read} of {_length}: it was changed or cut by something else.");
-            }
+                var n = RandomAccess.Read(_file, bytes[read..], offset + read);
+                if (n == 0)
+                {
+                    throw new IOException($"it ends at byte {offset + read} of {_length}");
+                }
 
-            read += n;
+                read += n;
+            }
+        }
+        catch (IOException e)
+        {
+            throw new LogSourceException(
+                $"the temporary file the open import rows wait in (in {Path.GetTempPath()}) could not be read back ({e.Message}); run again, with TMPDIR set to a directory on a healthy disk.",
+                e);
         }
     }
 
