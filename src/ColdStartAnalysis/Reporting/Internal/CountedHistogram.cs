@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace ColdStart.Analysis.Reporting.Internal;
 
 /// <summary>
@@ -138,15 +136,9 @@ internal sealed class CountedHistogram<T>
             return;
         }
 
+        // (µs that fit 32 bits go to PackedIntHistogram, which sorts by radix; these are the rare wide µs and the doubles)
         var pending = _pending.AsSpan(0, _pendingCount);
-        if (typeof(T) == typeof(int) && pending.Length > 64)
-        {
-            IntRadixSort.Sort(MemoryMarshal.Cast<T, int>(pending));
-        }
-        else
-        {
-            pending.Sort();
-        }
+        pending.Sort();
 
         // how many distinct values the merge holds: the known ones plus the pending values not among them
         var total = _distinct;
