@@ -34,4 +34,15 @@ public sealed class StartupSettingsTests
         Assert.True(properties.TryGetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs", out var value), $"{path} does not set the call-counting delay");
         Assert.Equal("10", value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText());
     }
+
+    [Fact]
+    public void Arrays_up_to_2_MB_stay_in_the_compacted_heap()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "coldstart.runtimeconfig.json");
+        using var config = JsonDocument.Parse(File.ReadAllText(path));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.True(properties.TryGetProperty("System.GC.LOHThreshold", out var value), $"{path} does not set the large-object threshold");
+        Assert.Equal("2097152", value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText());
+    }
 }

@@ -2,10 +2,11 @@ namespace ColdStart.Analysis.Parsing.Internal;
 
 /// <summary>
 /// Storage for the <see cref="OpenRow"/>s of the open cold starts of one parse, in blocks of 16 rows carved from slabs of
-/// 4,096 (96 KiB, so each slab lives on the large object heap): a cold start takes blocks as its rows come and gives them
-/// back when it closes. Rows that stay alive for the whole input (every environment of a Lambda export is open to its end)
-/// are then never copied between generations by the collector, nor counted as young survivors that make it grow the young
-/// generation's budget; a parse holds as many slabs as its open cold starts needed at most.
+/// 4,096 (96 KiB) allocated on the pinned object heap: a cold start takes blocks as its rows come and gives them back when
+/// it closes. Rows that stay alive for the whole input (every environment of a Lambda export is open to its end) are then
+/// never copied between generations by the collector, nor counted as young survivors that make it grow the young
+/// generation's budget, whatever the large-object threshold (the tool raises it, see ColdStartCli.csproj); a parse holds
+/// as many slabs as its open cold starts needed at most.
 /// </summary>
 internal sealed class RowChunkPool
 {
@@ -31,7 +32,7 @@ internal sealed class RowChunkPool
         if (_free.Count == 0)
         {
             var slab = _slabs.Count;
-            _slabs.Add(new OpenRow[Size << BlocksPerSlabBits]);
+            _slabs.Add(GC.AllocateArray<OpenRow>(Size << BlocksPerSlabBits, pinned: true));
             for (var block = (1 << BlocksPerSlabBits) - 1; block >= 0; block--)
             {
                 _free.Push((slab << BlocksPerSlabBits) | block);
