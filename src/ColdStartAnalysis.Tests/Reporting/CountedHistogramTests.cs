@@ -34,17 +34,7 @@ public class CountedHistogramTests
             }
         }
 
-        var sorted = list.Order().ToList();
-        Assert.Equal(samples, histogram.Count);
-        Assert.Equal(sorted[0], histogram.Min);
-        Assert.Equal(sorted[^1], histogram.Max);
-        foreach (var p in new[] { 1, 10, 50, 90, 99, 99.9, 100 })
-        {
-            Assert.Equal(Percentiles.Rank(sorted.Select(v => (double)v).ToList(), p), histogram.Rank(p));
-        }
-
-        Assert.Equal(sorted.Distinct().Count(), histogram.Values().Count());
-        Assert.Equal(sorted.GroupBy(v => v).Select(g => (g.Key, g.Count())), histogram.Values());
+        AssertHolds(list, histogram.Count, histogram.Min, histogram.Max, histogram.Rank, histogram.Values());
     }
 
     public static TheoryData<string, int, int, int> PackedShapes => new()
@@ -81,15 +71,23 @@ public class CountedHistogramTests
             }
         }
 
-        var sorted = list.Order().ToList();
-        Assert.Equal(samples, histogram.Count);
-        Assert.Equal(sorted[0], histogram.Min);
-        Assert.Equal(sorted[^1], histogram.Max);
+        AssertHolds(list, histogram.Count, histogram.Min, histogram.Max, histogram.Rank, histogram.Values());
+    }
+
+    /// <summary>Every figure of a histogram against the samples sorted: count, min, max, percentiles as
+    /// <see cref="Percentiles.Rank"/> gives them, and each distinct value with its count, in order.</summary>
+    private static void AssertHolds<T>(List<T> samples, int count, T min, T max, Func<double, T> rank, IEnumerable<(T Value, int Count)> values)
+        where T : struct
+    {
+        var sorted = samples.Order().ToList();
+        Assert.Equal(sorted.Count, count);
+        Assert.Equal(sorted[0], min);
+        Assert.Equal(sorted[^1], max);
         foreach (var p in new[] { 1, 10, 50, 90, 99, 99.9, 100 })
         {
-            Assert.Equal(Percentiles.Rank(sorted.Select(v => (double)v).ToList(), p), histogram.Rank(p));
+            Assert.Equal(Percentiles.Rank(sorted.Select(v => Convert.ToDouble(v)).ToList(), p), Convert.ToDouble(rank(p)));
         }
 
-        Assert.Equal(sorted.GroupBy(v => v).Select(g => (g.Key, g.Count())), histogram.Values());
+        Assert.Equal(sorted.GroupBy(v => v).Select(g => (g.Key, g.Count())), values);
     }
 }

@@ -11,13 +11,8 @@ namespace ColdStart.Analysis.Reporting.Internal;
 internal sealed class CountedHistogram<T>
     where T : struct, IComparable<T>
 {
-    // the pending buffer grows to 1,024 values, and beyond that to a quarter of the distinct values (at most 8,192), so the
-    // linear merge costs a few steps per value however many distinct values there are, for at most an eighth more memory
-    private const int SmallPending = 1024;
-    private const int MaxPending = 8192;
-
     // a count this high or higher is kept in _large, by value: most distinct values are seen a few times, so a count takes
-    // one byte (5 bytes a distinct value with its int key instead of 8)
+    // one byte (9 bytes a distinct value with a long key instead of 12)
     private const byte LargeCount = byte.MaxValue;
 
     // the distinct values seen, ascending, with their counts
@@ -35,16 +30,9 @@ internal sealed class CountedHistogram<T>
 
     public void Add(T value)
     {
-        if (_pendingCount == _pending.Length)
+        if (_pendingCount == _pending.Length && !HistogramRules.TryGrowPending(ref _pending, _distinct))
         {
-            if (_pending.Length < Math.Min(MaxPending, Math.Max(SmallPending, _distinct / 4)) && _pending.Length < _distinct)
-            {
-                Array.Resize(ref _pending, Math.Min(MaxPending, _pending.Length * 2));
-            }
-            else
-            {
-                Merge();
-            }
+            Merge();
         }
 
         _pending[_pendingCount++] = value;
@@ -74,14 +62,8 @@ internal sealed class CountedHistogram<T>
     /// <summary>The nearest-rank p-th percentile (0 &lt; p ≤ 100), as <see cref="Percentiles.Rank"/> computes it.</summary>
     public T Rank(double p)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(Count);
-        if (p is <= 0 or > 100)
-        {
-            throw new ArgumentOutOfRangeException(nameof(p), p, "percentile must be in (0, 100]");
-        }
-
+        var rank = HistogramRules.NearestRank(p, Count);
         Merge();
-        var rank = Math.Clamp((int)Math.Ceiling(p / 100 * Count), 1, Count);
         var seen = 0;
         for (var i = 0; i < _distinct; i++)
         {

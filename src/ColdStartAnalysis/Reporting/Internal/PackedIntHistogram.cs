@@ -9,9 +9,6 @@ namespace ColdStart.Analysis.Reporting.Internal;
 /// </summary>
 internal sealed class PackedIntHistogram
 {
-    // as CountedHistogram: the pending buffer grows to 1,024 values, then to a quarter of the distinct values (at most 8,192)
-    private const int SmallPending = 1024;
-    private const int MaxPending = 8192;
     private const byte LargeCount = byte.MaxValue;
 
     // the distinct values, ascending: low 16 bits and count per value; value = (high of its run << 16) | low
@@ -37,16 +34,9 @@ internal sealed class PackedIntHistogram
 
     public void Add(int value)
     {
-        if (_pendingCount == _pending.Length)
+        if (_pendingCount == _pending.Length && !HistogramRules.TryGrowPending(ref _pending, _distinct))
         {
-            if (_pending.Length < Math.Min(MaxPending, Math.Max(SmallPending, _distinct / 4)) && _pending.Length < _distinct)
-            {
-                Array.Resize(ref _pending, Math.Min(MaxPending, _pending.Length * 2));
-            }
-            else
-            {
-                Merge();
-            }
+            Merge();
         }
 
         _pending[_pendingCount++] = value;
@@ -76,14 +66,8 @@ internal sealed class PackedIntHistogram
     /// <summary>The nearest-rank p-th percentile (0 &lt; p ≤ 100), as <see cref="Percentiles.Rank"/> computes it.</summary>
     public int Rank(double p)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(Count);
-        if (p is <= 0 or > 100)
-        {
-            throw new ArgumentOutOfRangeException(nameof(p), p, "percentile must be in (0, 100]");
-        }
-
+        var rank = HistogramRules.NearestRank(p, Count);
         Merge();
-        var rank = Math.Clamp((int)Math.Ceiling(p / 100 * Count), 1, Count);
         var seen = 0;
         for (var run = 0; run < _runs; run++)
         {
