@@ -744,6 +744,7 @@ internal sealed class LogAssembler : IDisposable
         }
 
         coldStart.Forest.TrySpill(_spill);
+        _spillUnavailable = _spill.Broken;
     }
 
     /// <summary>Closes (and so deletes) the spill file, if one was made.</summary>

@@ -20,6 +20,9 @@ internal sealed class RowSpill : IDisposable
 
     private RowSpill(SafeFileHandle file) => _file = file;
 
+    /// <summary>A write failed (a full disk): nothing more should be tried.</summary>
+    public bool Broken { get; private set; }
+
     /// <summary>A new spill file in the temporary directory; null when none can be created (the rows then stay in memory).</summary>
     public static RowSpill? TryCreate()
     {
@@ -50,6 +53,7 @@ internal sealed class RowSpill : IDisposable
         }
         catch (IOException)
         {
+            Broken = true;
             return null;
         }
 
