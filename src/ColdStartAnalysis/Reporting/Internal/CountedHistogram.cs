@@ -11,14 +11,9 @@ namespace ColdStart.Analysis.Reporting.Internal;
 internal sealed class CountedHistogram<T>
     where T : struct, IComparable<T>
 {
-    // a count this high or higher is kept in _large, by value: most distinct values are seen a few times, so a count takes
-    // one byte (9 bytes a distinct value with a long key instead of 12)
-    private const byte LargeCount = byte.MaxValue;
-
-    // the distinct values seen, ascending, with their counts
+    // the distinct values seen, ascending, with their counts (a byte each: 9 bytes a distinct value with a long key)
     private T[] _keys = [];
-    private byte[] _counts = [];
-    private Dictionary<T, int>? _large;
+    private ByteCounts<T> _counts = new();
     private int _distinct;
 
     // values added since the last merge; merged when full (sorted, then one linear merge), so adding stays cheap
@@ -67,7 +62,7 @@ internal sealed class CountedHistogram<T>
         var seen = 0;
         for (var i = 0; i < _distinct; i++)
         {
-            seen += CountAt(i);
+            seen += _counts.Get(i, _keys[i]);
             if (seen >= rank)
             {
                 return _keys[i];
@@ -83,7 +78,7 @@ internal sealed class CountedHistogram<T>
         Merge();
         for (var i = 0; i < _distinct; i++)
         {
-            yield return (_keys[i], CountAt(i));
+            yield return (_keys[i], _counts.Get(i, _keys[i]));
         }
     }
 
@@ -91,11 +86,12 @@ internal sealed class CountedHistogram<T>
     public void Load(IReadOnlyList<(T Value, int Count)> values)
     {
         _keys = new T[values.Count];
-        _counts = new byte[values.Count];
+        _counts = new();
+        _counts.Resize(values.Count);
         for (var i = 0; i < values.Count; i++)
         {
             _keys[i] = values[i].Value;
-            SetCount(i, values[i].Value, values[i].Count);
+            _counts.Set(i, values[i].Value, values[i].Count);
             Count += values[i].Count;
         }
 
@@ -147,7 +143,7 @@ internal sealed class CountedHistogram<T>
         {
             var capacity = Math.Max(total, _keys.Length + (_keys.Length / 2));
             Array.Resize(ref _keys, capacity);
-            Array.Resize(ref _counts, capacity);
+            _counts.Resize(capacity);
         }
 
         // from the back: the largest of what is left of both goes to the last free place
@@ -161,7 +157,7 @@ internal sealed class CountedHistogram<T>
             if (order > 0)
             {
                 _keys[k] = _keys[i];
-                _counts[k--] = _counts[i--];
+                _counts.Move(i--, k--);
                 continue;
             }
 
@@ -174,11 +170,11 @@ internal sealed class CountedHistogram<T>
 
             if (order == 0)
             {
-                count += CountAt(i--);
+                count += _counts.Get(i--, value);
             }
 
             _keys[k] = value;
-            SetCount(k--, value, count);
+            _counts.Set(k--, value, count);
         }
 
         // what is left of the known values is already in place (k == i)
@@ -186,17 +182,4 @@ internal sealed class CountedHistogram<T>
         _pendingCount = 0;
     }
 
-    private int CountAt(int index) => _counts[index] < LargeCount ? _counts[index] : _large![_keys[index]];
-
-    private void SetCount(int index, T value, int count)
-    {
-        if (count < LargeCount)
-        {
-            _counts[index] = (byte)count;
-            return;
-        }
-
-        _counts[index] = LargeCount;
-        (_large ??= [])[value] = count;
-    }
 }

@@ -7,7 +7,8 @@ internal static class HistogramRules
     // the pending buffer grows to 1,024 values, and beyond that to a quarter of the distinct values (at most 8,192), so the
     // linear merge costs a few steps per value however many distinct values there are, for a bounded share of the memory
     private const int SmallPending = 1024;
-    private const int MaxPending = 8192;
+    /// <summary>The most values a pending buffer holds (also the radix sort's least scratch).</summary>
+    public const int MaxPending = 8192;
 
     /// <summary>Doubles a full pending buffer when the distinct values warrant it; false when it should be merged.</summary>
     public static bool TryGrowPending<T>(ref T[] pending, int distinct)

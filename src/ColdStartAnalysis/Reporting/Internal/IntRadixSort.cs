@@ -15,7 +15,7 @@ internal static class IntRadixSort
         var n = values.Length;
         if (t_radixScratch is not { } scratch || scratch.Length < n)
         {
-            t_radixScratch = scratch = new int[Math.Max(n, 8192)];
+            t_radixScratch = scratch = new int[Math.Max(n, HistogramRules.MaxPending)];
         }
 
         // the sign bit flipped: negative values order before positive ones as unsigned numbers

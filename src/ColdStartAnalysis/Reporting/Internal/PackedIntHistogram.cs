@@ -9,12 +9,9 @@ namespace ColdStart.Analysis.Reporting.Internal;
 /// </summary>
 internal sealed class PackedIntHistogram
 {
-    private const byte LargeCount = byte.MaxValue;
-
     // the distinct values, ascending: low 16 bits and count per value; value = (high of its run << 16) | low
     private ushort[] _low = [];
-    private byte[] _counts = [];
-    private Dictionary<int, int>? _large;
+    private ByteCounts<int> _counts = new();
     private int _distinct;
 
     // runs of values sharing their high 16 bits, ascending: run r holds the values from _runStart[r] to the next run's start
@@ -76,7 +73,7 @@ internal sealed class PackedIntHistogram
             for (var i = _runStart[run]; i < end; i++)
             {
                 var value = high | _low[i];
-                seen += CountAt(i, value);
+                seen += _counts.Get(i, value);
                 if (seen >= rank)
                 {
                     return value;
@@ -97,7 +94,7 @@ internal sealed class PackedIntHistogram
             var end = run + 1 < _runs ? _runStart[run + 1] : _distinct;
             for (var i = _runStart[run]; i < end; i++)
             {
-                yield return (high | _low[i], CountAt(i, high | _low[i]));
+                yield return (high | _low[i], _counts.Get(i, high | _low[i]));
             }
         }
     }
@@ -106,8 +103,6 @@ internal sealed class PackedIntHistogram
     public Percentiles ToPercentiles(Func<int, double> toMs) => Count == 0
         ? Percentiles.Empty
         : new Percentiles(Count, toMs(Rank(50)), toMs(Rank(90)), toMs(Rank(99)), toMs(Max));
-
-    private int CountAt(int index, int value) => _counts[index] < LargeCount ? _counts[index] : _large![value];
 
     /// <summary>Sorts the pending values and merges them into the distinct values, in place from the back (as
     /// <see cref="CountedHistogram{T}"/> does), rebuilding the runs above what stays in place.</summary>
@@ -154,7 +149,7 @@ internal sealed class PackedIntHistogram
         {
             var capacity = Math.Max(total, _low.Length + (_low.Length / 2));
             Array.Resize(ref _low, capacity);
-            Array.Resize(ref _counts, capacity);
+            _counts.Resize(capacity);
         }
 
         // from the back: the largest of what is left of both goes to the last free place
@@ -181,7 +176,7 @@ internal sealed class PackedIntHistogram
 
             if (order > 0)
             {
-                Write(k--, old, CountAt(i--, old), ref newRuns);
+                Write(k--, old, _counts.Get(i--, old), ref newRuns);
                 continue;
             }
 
@@ -194,7 +189,7 @@ internal sealed class PackedIntHistogram
 
             if (order == 0)
             {
-                count += CountAt(i--, old);
+                count += _counts.Get(i--, old);
             }
 
             Write(k--, value, count, ref newRuns);
@@ -250,15 +245,7 @@ internal sealed class PackedIntHistogram
     private void Write(int index, int value, int count, ref int newRuns)
     {
         _low[index] = (ushort)value;
-        if (count < LargeCount)
-        {
-            _counts[index] = (byte)count;
-        }
-        else
-        {
-            _counts[index] = LargeCount;
-            (_large ??= [])[value] = count;
-        }
+        _counts.Set(index, value, count);
 
         var high = value >> 16;
         if (newRuns > 0 && _newHigh[newRuns - 1] == high)
